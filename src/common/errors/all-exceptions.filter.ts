@@ -1,0 +1,92 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { DomainError } from 'src/common/errors/domain.error';
+import { ERROR_HTTP_STATUS, ErrorCode } from 'src/common/errors/error-code';
+
+export interface ErrorBody {
+  statusCode: number;
+  code: ErrorCode;
+  message: string;
+  details?: unknown;
+  correlationId: string;
+}
+
+const STATUS_CODES: Partial<Record<number, ErrorCode>> = {
+  [HttpStatus.BAD_REQUEST]: ErrorCode.MalformedRequest,
+  [HttpStatus.UNAUTHORIZED]: ErrorCode.Unauthenticated,
+  [HttpStatus.FORBIDDEN]: ErrorCode.Forbidden,
+  [HttpStatus.NOT_FOUND]: ErrorCode.NotFound,
+  [HttpStatus.CONFLICT]: ErrorCode.Conflict,
+  [HttpStatus.PAYLOAD_TOO_LARGE]: ErrorCode.PayloadTooLarge,
+  [HttpStatus.UNSUPPORTED_MEDIA_TYPE]: ErrorCode.UnsupportedMediaType,
+  [HttpStatus.TOO_MANY_REQUESTS]: ErrorCode.TooManyRequests,
+  [HttpStatus.SERVICE_UNAVAILABLE]: ErrorCode.NotReady,
+};
+
+interface FastifyLikeError {
+  statusCode?: number;
+  code?: string;
+  message: string;
+}
+
+function isFastifyClientError(error: unknown): error is FastifyLikeError {
+  if (!(error instanceof Error)) return false;
+  const { statusCode, code } = error as FastifyLikeError;
+  return typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500 && String(code).startsWith('FST_');
+}
+
+/** The single mapping from anything thrown to the documented error body. */
+@Catch()
+export class AllExceptionsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<FastifyRequest>();
+    const reply = http.getResponse<FastifyReply>();
+    const body = this.toBody(exception, request.id);
+    if (body.statusCode >= 500 && body.code === ErrorCode.Internal) {
+      this.logger.error({ err: exception, correlationId: body.correlationId }, 'unhandled error');
+    }
+    void reply.status(body.statusCode).header('x-request-id', body.correlationId).send(body);
+  }
+
+  private toBody(exception: unknown, correlationId: string): ErrorBody {
+    if (exception instanceof DomainError) {
+      return {
+        statusCode: ERROR_HTTP_STATUS[exception.code],
+        code: exception.code,
+        message: exception.message,
+        ...(exception.details === undefined ? {} : { details: exception.details }),
+        correlationId,
+      };
+    }
+    if (exception instanceof HttpException) {
+      const statusCode = exception.getStatus();
+      const response = exception.getResponse();
+      const message = typeof response === 'string' ? response : this.messageOf(response, exception.message);
+      const code =
+        statusCode === 404 && message.startsWith('Cannot ') ? ErrorCode.RouteNotFound : STATUS_CODES[statusCode];
+      return { statusCode, code: code ?? ErrorCode.Internal, message, correlationId };
+    }
+    if (isFastifyClientError(exception)) {
+      // Body-parser and content-type errors from Fastify: the client's fault, say so plainly.
+      const statusCode = exception.statusCode ?? HttpStatus.BAD_REQUEST;
+      const code = STATUS_CODES[statusCode] ?? ErrorCode.MalformedRequest;
+      return { statusCode, code, message: exception.message, correlationId };
+    }
+    return {
+      statusCode: HttpStatus.INTERNAL_SERVER_ERROR,
+      code: ErrorCode.Internal,
+      message: 'An unexpected error occurred. Quote the correlation id when reporting it.',
+      correlationId,
+    };
+  }
+
+  private messageOf(response: object, fallback: string): string {
+    const message = (response as { message?: unknown }).message;
+    if (typeof message === 'string') return message;
+    if (Array.isArray(message)) return message.map(String).join('; ');
+    return fallback;
+  }
+}

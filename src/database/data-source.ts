@@ -1,0 +1,6 @@
+import { loadConfig } from 'src/config/app-config';
+import { dataSourceOptions } from 'src/database/data-source-options';
+import { DataSource } from 'typeorm';
+
+/** Data source for the TypeORM CLI (migration:run / migration:generate); the app builds its own. */
+export default new DataSource(dataSourceOptions({ ...loadConfig(process.env).database, poolSize: 2 }));

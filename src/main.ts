@@ -1,0 +1,59 @@
+import { Logger } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { createApp } from 'src/app.factory';
+import { AppConfig, AppRole, ConfigError, loadConfig } from 'src/config/app-config';
+
+function readConfig(): AppConfig {
+  try {
+    return loadConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      // One line, no stack: the operator needs to know which setting is wrong, nothing else.
+      process.stderr.write(`${error.message}\n`);
+      process.exit(78);
+    }
+    throw error;
+  }
+}
+
+async function bootstrap(): Promise<void> {
+  const config = readConfig();
+  const app = await createApp(config);
+  const logger = new Logger('Main');
+  if (config.role !== AppRole.Worker) {
+    await (app as NestFastifyApplication).listen(config.http.port, config.http.host);
+    logger.log(`API listening on http://${config.http.host}:${config.http.port} (role ${config.role})`);
+  } else {
+    logger.log('worker started');
+  }
+
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals): void => {
+    if (stopping) return;
+    stopping = true;
+    logger.log(`${signal}: draining`);
+    const deadline = setTimeout(() => {
+      logger.error(`shutdown took longer than ${config.shutdownTimeoutMs} ms; exiting`);
+      process.exit(1);
+    }, config.shutdownTimeoutMs);
+    deadline.unref();
+    // app.close(): stop accepting HTTP, wait for in-flight requests, drain workers, close database and Redis.
+    app.close().then(
+      () => {
+        logger.log('stopped cleanly');
+        process.exit(0);
+      },
+      (error: unknown) => {
+        logger.error({ err: error }, 'error while stopping');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+}
+
+bootstrap().catch((error: unknown) => {
+  process.stderr.write(`Failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

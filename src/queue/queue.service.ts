@@ -1,0 +1,42 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import type { JobsOptions, Queue } from 'bullmq';
+import { JOB_QUEUE, JobDataMap, JobName, QueueName } from 'src/queue/queue.constants';
+
+function assertIdsOnly(name: JobName, data: object): void {
+  for (const [key, value] of Object.entries(data)) {
+    if (typeof value !== 'string' && typeof value !== 'number') {
+      throw new Error(`Job ${name}: field ${key} is not an id; job data holds ids only`);
+    }
+  }
+}
+
+/** The only way the application puts work on a queue. */
+@Injectable()
+export class QueueService implements OnModuleInit {
+  private readonly logger = new Logger(QueueService.name);
+  private readonly queues: Record<QueueName, Queue>;
+
+  constructor(@InjectQueue(QueueName.System) system: Queue) {
+    this.queues = { [QueueName.System]: system };
+  }
+
+  onModuleInit(): void {
+    // A Queue emits 'error' while Redis is away; unhandled, that would crash the process.
+    for (const queue of Object.values(this.queues)) {
+      queue.on('error', (error: Error) => {
+        this.logger.warn(`queue ${queue.name}: ${error.message}`);
+      });
+    }
+  }
+
+  async enqueue<N extends JobName>(name: N, data: JobDataMap[N], options?: JobsOptions): Promise<void> {
+    assertIdsOnly(name, data);
+    await this.queues[JOB_QUEUE[name]].add(name, data, options);
+  }
+
+  /** Counts by state, for health and tests; never job payloads. */
+  async counts(queue: QueueName): Promise<Record<string, number>> {
+    return this.queues[queue].getJobCounts('waiting', 'active', 'delayed', 'completed', 'failed');
+  }
+}

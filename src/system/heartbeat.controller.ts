@@ -1,0 +1,24 @@
+import { Body, Controller, Get, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { IdParam } from 'src/common/http/id-param';
+import { CreateHeartbeatDto, HeartbeatResponseDto } from 'src/system/heartbeat.dto';
+import { HeartbeatService } from 'src/system/heartbeat.service';
+
+/** Operators' end-to-end probe: API → queue → worker → database. */
+@ApiTags('system')
+@Controller('system/heartbeats')
+export class HeartbeatController {
+  constructor(private readonly heartbeats: HeartbeatService) {}
+
+  /** Records a heartbeat and enqueues a job for the worker to acknowledge it. */
+  @Post()
+  request(@Body() dto: CreateHeartbeatDto): Promise<HeartbeatResponseDto> {
+    return this.heartbeats.request(dto);
+  }
+
+  /** A heartbeat with `processedAt` set once a worker has consumed its job. */
+  @Get(':id')
+  get(@IdParam() id: string): Promise<HeartbeatResponseDto> {
+    return this.heartbeats.get(id);
+  }
+}

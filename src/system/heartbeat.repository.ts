@@ -1,0 +1,32 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { HeartbeatEntity } from 'src/system/heartbeat.entity';
+import { DataSource } from 'typeorm';
+
+@Injectable()
+export class HeartbeatRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  private get repo() {
+    return this.dataSource.getRepository(HeartbeatEntity);
+  }
+
+  async create(source: string): Promise<HeartbeatEntity> {
+    return this.repo.save(this.repo.create({ source }));
+  }
+
+  async findById(id: string): Promise<HeartbeatEntity | null> {
+    return this.repo.findOneBy({ id });
+  }
+
+  /** Marks it processed once; a second delivery of the same job changes nothing. Returns whether it did. */
+  async markProcessed(id: string): Promise<boolean> {
+    const result = await this.repo
+      .createQueryBuilder()
+      .update()
+      .set({ processedAt: () => 'now()', processedCount: () => 'processed_count + 1' })
+      .where('id = :id AND processed_at IS NULL', { id })
+      .execute();
+    return (result.affected ?? 0) > 0;
+  }
+}

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { HeartbeatController } from 'src/system/heartbeat.controller';
+import { HeartbeatJob } from 'src/system/heartbeat.job';
+import { HeartbeatRepository } from 'src/system/heartbeat.repository';
+import { HeartbeatService } from 'src/system/heartbeat.service';
+
+@Module({
+  controllers: [HeartbeatController],
+  providers: [HeartbeatRepository, HeartbeatService, HeartbeatJob],
+  exports: [HeartbeatService],
+})
+export class SystemModule {}
