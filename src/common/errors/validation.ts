@@ -1,4 +1,5 @@
-import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { ValidationPipe } from '@nestjs/common';
+import type { ValidationError } from 'class-validator';
 import { FieldError, ValidationFailedError } from 'src/common/errors/domain.error';
 
 /** Flattens class-validator's nested tree into one entry per failing field, with dotted paths. */

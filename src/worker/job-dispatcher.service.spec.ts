@@ -1,0 +1,63 @@
+import { Injectable } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
+import { Test } from '@nestjs/testing';
+import { OnJob } from 'src/queue/on-job.decorator';
+import { JobDataMap, JobName } from 'src/queue/queue.constants';
+import { JobDispatcher } from 'src/worker/job-dispatcher.service';
+
+@Injectable()
+class RecordingHandler {
+  readonly seen: string[] = [];
+
+  @OnJob(JobName.SystemHeartbeat)
+  handle(data: JobDataMap[JobName.SystemHeartbeat]): Promise<void> {
+    this.seen.push(data.heartbeatId);
+    return Promise.resolve();
+  }
+}
+
+@Injectable()
+class SecondHandler {
+  @OnJob(JobName.SystemHeartbeat)
+  handle(): Promise<void> {
+    return Promise.resolve();
+  }
+}
+
+async function dispatcherWith(...providers: (new () => object)[]): Promise<JobDispatcher> {
+  const moduleRef = await Test.createTestingModule({
+    imports: [DiscoveryModule],
+    providers: [JobDispatcher, ...providers],
+  }).compile();
+  await moduleRef.init();
+  return moduleRef.get(JobDispatcher);
+}
+
+describe('JobDispatcher', () => {
+  it('refuses to start when a job name has no handler, naming it', async () => {
+    const dispatcher = await dispatcherWith();
+    expect(() => {
+      dispatcher.assertComplete();
+    }).toThrow(`No handler for job(s): ${JobName.SystemHeartbeat}`);
+  });
+
+  it('refuses two handlers for one job', async () => {
+    const dispatcher = await dispatcherWith(RecordingHandler, SecondHandler);
+    expect(() => {
+      dispatcher.assertComplete();
+    }).toThrow(/More than one handler/);
+  });
+
+  it('routes a job to its handler with its data', async () => {
+    const moduleRef = await Test.createTestingModule({
+      imports: [DiscoveryModule],
+      providers: [JobDispatcher, RecordingHandler],
+    }).compile();
+    await moduleRef.init();
+    const dispatcher = moduleRef.get(JobDispatcher);
+    dispatcher.assertComplete();
+    await dispatcher.dispatch(JobName.SystemHeartbeat, { heartbeatId: 'h-1' });
+    expect(moduleRef.get(RecordingHandler).seen).toEqual(['h-1']);
+    await expect(dispatcher.dispatch('no.such.job', {})).rejects.toThrow('No handler for job no.such.job');
+  });
+});
