@@ -1,20 +1,19 @@
+import { NestFactory } from '@nestjs/core';
 import { loadConfig } from 'src/config/app-config';
-import { dataSourceOptions } from 'src/database/data-source-options';
-import { SEEDERS } from 'src/seed/seeders';
-import { DataSource } from 'typeorm';
+import { readEnvironment } from 'src/config/environment';
+import { DemoUsersSeeder } from 'src/seed/demo-users.seeder';
+import { OrgTreeSeeder } from 'src/seed/org-tree.seeder';
+import { SeedModule } from 'src/seed/seed.module';
 
 /** Loads the demo data (idempotent). `npm run seed`; the local start runs it after migrating. */
 async function main(): Promise<void> {
-  const config = loadConfig(process.env);
-  const dataSource = new DataSource(dataSourceOptions({ ...config.database, poolSize: 2 }));
-  await dataSource.initialize();
+  const config = loadConfig(readEnvironment());
+  const app = await NestFactory.createApplicationContext(SeedModule.forRoot(config), { logger: ['error', 'warn'] });
   try {
-    for (const seeder of SEEDERS) {
-      const summary = await seeder.run(dataSource);
-      process.stdout.write(`[seed] ${seeder.name}: ${summary}\n`);
-    }
+    process.stdout.write(`[seed] org tree: ${await app.get(OrgTreeSeeder).run()}\n`);
+    process.stdout.write(`[seed] demo users: ${await app.get(DemoUsersSeeder).run()}\n`);
   } finally {
-    await dataSource.destroy();
+    await app.close();
   }
 }
 

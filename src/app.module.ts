@@ -1,11 +1,18 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { AuditModule } from 'src/audit/audit.module';
+import { AuthModule } from 'src/auth/auth.module';
 import { AppConfig, AppRole } from 'src/config/app-config';
 import { ConfigModule } from 'src/config/config.module';
 import { DatabaseModule } from 'src/database/database.module';
 import { HealthModule } from 'src/health/health.module';
 import { LoggingModule } from 'src/logging/logging.module';
+import { OrgUnitsModule } from 'src/org-units/org-units.module';
+import { PartiesModule } from 'src/parties/parties.module';
+import { PiiModule } from 'src/pii/pii.module';
 import { QueueModule } from 'src/queue/queue.module';
+import { RedisModule } from 'src/redis/redis.module';
 import { SystemModule } from 'src/system/system.module';
+import { UsersModule } from 'src/users/users.module';
 import { WorkerModule } from 'src/worker/worker.module';
 
 /** One codebase, three shapes: the HTTP API, the queue worker, or both (local default). */
@@ -21,8 +28,10 @@ export class AppModule {
         LoggingModule,
         DatabaseModule,
         QueueModule,
+        RedisModule,
+        PiiModule,
         SystemModule,
-        ...(serves ? [HealthModule] : []),
+        ...(serves ? [HealthModule, AuthModule, AuditModule, OrgUnitsModule, UsersModule, PartiesModule] : []),
         ...(consumes ? [WorkerModule] : []),
       ],
     };

@@ -2,10 +2,11 @@ import { Logger } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createApp } from 'src/app.factory';
 import { AppConfig, AppRole, ConfigError, loadConfig } from 'src/config/app-config';
+import { readEnvironment } from 'src/config/environment';
 
 function readConfig(): AppConfig {
   try {
-    return loadConfig(process.env);
+    return loadConfig(readEnvironment());
   } catch (error) {
     if (error instanceof ConfigError) {
       // One line, no stack: the operator needs to know which setting is wrong, nothing else.

@@ -1,3 +1,5 @@
+import { HttpClient } from 'test/helpers/http-client';
+import { createIdentityFixture } from 'test/helpers/identity-fixture';
 import { createTestApp, TestApp } from 'test/helpers/test-app';
 import { DataSource } from 'typeorm';
 
@@ -11,9 +13,11 @@ interface ErrorBody {
 
 describe('error bodies', () => {
   let t: TestApp;
+  let http: HttpClient;
 
   beforeAll(async () => {
     t = await createTestApp();
+    http = t.http.withToken(await (await createIdentityFixture(t)).token('admin_city'));
   });
 
   afterAll(async () => {
@@ -27,7 +31,7 @@ describe('error bodies', () => {
 
   it('a validation error answers the documented 400 body, one entry per failing field, and writes nothing', async () => {
     const before = await heartbeatCount();
-    const res = await t.http.post<ErrorBody>(
+    const res = await http.post<ErrorBody>(
       '/system/heartbeats',
       { source: 42, unexpected: true },
       { headers: { 'x-request-id': 'validation-test-1' } },
@@ -51,20 +55,20 @@ describe('error bodies', () => {
   });
 
   it('a missing body field is named', async () => {
-    const res = await t.http.post<ErrorBody>('/system/heartbeats', {});
+    const res = await http.post<ErrorBody>('/system/heartbeats', {});
     expect(res.status).toBe(400);
     expect(res.body.details?.map((d) => d.field)).toEqual(['source']);
   });
 
   it('malformed JSON is a 400 in the same shape, never a 500', async () => {
-    const res = await t.http.post<ErrorBody>('/system/heartbeats', '{"source": ');
+    const res = await http.post<ErrorBody>('/system/heartbeats', '{"source": ');
     expect(res.status).toBe(400);
     expect(res.body.code).toBe('MALFORMED_REQUEST');
     expect(res.body.correlationId).toEqual(res.headers.get('x-request-id'));
   });
 
   it('a bad id in the path is a 400 naming the parameter', async () => {
-    const res = await t.http.get<ErrorBody>('/system/heartbeats/not-a-uuid');
+    const res = await http.get<ErrorBody>('/system/heartbeats/not-a-uuid');
     expect(res.status).toBe(400);
     expect(res.body.details).toEqual([{ field: 'id', reasons: ['id must be a UUID'] }]);
   });
@@ -76,7 +80,7 @@ describe('error bodies', () => {
   });
 
   it('an unsupported content type is 415, not 500', async () => {
-    const res = await t.http.post<ErrorBody>('/system/heartbeats', 'source=x', {
+    const res = await http.post<ErrorBody>('/system/heartbeats', 'source=x', {
       headers: { 'content-type': 'text/xml' },
     });
     expect(res.status).toBe(415);

@@ -2,7 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { eventually } from 'test/helpers/test-app';
 import { createTestDatabase, TestDatabase } from 'test/helpers/test-database';
-import { TEST_REDIS_URL } from 'test/setup/test-env';
+import { TEST_KEYS, TEST_REDIS_URL } from 'test/setup/test-env';
 
 const ROOT = join(__dirname, '..');
 
@@ -15,7 +15,14 @@ interface Run {
 function runMain(env: Record<string, string>): Run {
   const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/main.ts'], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', NODE_PATH: ROOT, LOG_LEVEL: 'info', ...env },
+    env: {
+      PATH: process.env.PATH ?? '',
+      NODE_PATH: ROOT,
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'info',
+      ...TEST_KEYS,
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
@@ -39,6 +46,12 @@ describe('the service process', () => {
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/^Invalid configuration: DATABASE_URL must be a URL like postgres:/);
     expect(result.stdout).not.toContain('listening');
+  });
+
+  it('refuses to start in production without keys configured', async () => {
+    const result = await runMain({ JWT_SECRET: '', PII_KEYS: '', PII_HMAC_KEY: '' }).exit;
+    expect(result.code).toBe(78);
+    expect(result.stderr).toMatch(/^Invalid configuration: .*JWT_SECRET.*PII_KEYS.*PII_HMAC_KEY/);
   });
 
   it('refuses to start with an unknown APP_ROLE', async () => {

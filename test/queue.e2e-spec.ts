@@ -1,33 +1,41 @@
 import { AppRole } from 'src/config/app-config';
 import { HeartbeatResponseDto } from 'src/system/heartbeat.dto';
+import { HttpClient } from 'test/helpers/http-client';
+import { createIdentityFixture } from 'test/helpers/identity-fixture';
 import { createTestApp, eventually, TestApp } from 'test/helpers/test-app';
 import { DataSource } from 'typeorm';
 
-async function processedHeartbeat(t: TestApp, id: string): Promise<HeartbeatResponseDto | undefined> {
-  const res = await t.http.get<HeartbeatResponseDto>(`/system/heartbeats/${id}`);
+async function adminClient(t: TestApp): Promise<HttpClient> {
+  return t.http.withToken(await (await createIdentityFixture(t)).token('admin_city'));
+}
+
+async function processedHeartbeat(http: HttpClient, id: string): Promise<HeartbeatResponseDto | undefined> {
+  const res = await http.get<HeartbeatResponseDto>(`/system/heartbeats/${id}`);
   return res.body.processedAt === null ? undefined : res.body;
 }
 
 describe('queue: API enqueues, worker consumes', () => {
   describe('role all', () => {
     let t: TestApp;
+    let http: HttpClient;
     beforeAll(async () => {
       t = await createTestApp({ role: AppRole.All });
+      http = await adminClient(t);
     });
     afterAll(async () => {
       await t.close();
     });
 
     it('a heartbeat job is processed by the worker and written to the database', async () => {
-      const created = await t.http.post<HeartbeatResponseDto>('/system/heartbeats', { source: 'e2e' });
+      const created = await http.post<HeartbeatResponseDto>('/system/heartbeats', { source: 'e2e' });
       expect(created.status).toBe(201);
       expect(created.body.processedAt).toBeNull();
-      const done = await eventually(() => processedHeartbeat(t, created.body.id));
+      const done = await eventually(() => processedHeartbeat(http, created.body.id));
       expect(new Date(done.processedAt ?? 0).getTime()).toBeGreaterThanOrEqual(new Date(done.requestedAt).getTime());
     });
 
     it('an unknown heartbeat is 404 with the error body', async () => {
-      const res = await t.http.get<{ code: string }>('/system/heartbeats/6c1f0d0e-3b1a-4c1e-9a57-2f0d0c7b9e11');
+      const res = await http.get<{ code: string }>('/system/heartbeats/6c1f0d0e-3b1a-4c1e-9a57-2f0d0c7b9e11');
       expect(res.status).toBe(404);
       expect(res.body.code).toBe('NOT_FOUND');
     });
@@ -35,21 +43,23 @@ describe('queue: API enqueues, worker consumes', () => {
 
   describe('separate API and worker processes', () => {
     let t: TestApp;
+    let http: HttpClient;
     beforeAll(async () => {
       t = await createTestApp({ role: AppRole.Api });
+      http = await adminClient(t);
     });
     afterAll(async () => {
       await t.close();
     });
 
     it('the API alone only enqueues; a worker started later consumes the job exactly once', async () => {
-      const created = await t.http.post<HeartbeatResponseDto>('/system/heartbeats', { source: 'api-only' });
+      const created = await http.post<HeartbeatResponseDto>('/system/heartbeats', { source: 'api-only' });
       expect(created.status).toBe(201);
       await new Promise((resolve) => setTimeout(resolve, 750));
-      expect(await processedHeartbeat(t, created.body.id)).toBeUndefined();
+      expect(await processedHeartbeat(http, created.body.id)).toBeUndefined();
 
       await t.startWorker();
-      await eventually(() => processedHeartbeat(t, created.body.id));
+      await eventually(() => processedHeartbeat(http, created.body.id));
       const [row] = await t.app
         .get(DataSource)
         .query<{ processed_count: number }[]>('SELECT processed_count FROM system_heartbeat WHERE id = $1', [

@@ -1,8 +1,15 @@
 import { AppRole, ConfigError, loadConfig, NodeEnv } from 'src/config/app-config';
 
+const KEYS = {
+  JWT_SECRET: 'x'.repeat(40),
+  PII_KEYS: `k1:${Buffer.alloc(32, 1).toString('base64')},k2:${Buffer.alloc(32, 2).toString('base64')}`,
+  PII_ACTIVE_KEY_ID: 'k2',
+  PII_HMAC_KEY: Buffer.alloc(32, 3).toString('base64'),
+};
+
 describe('loadConfig', () => {
-  it('gives documented defaults for an empty environment', () => {
-    const config = loadConfig({});
+  it('gives documented defaults when only the secrets are set', () => {
+    const config = loadConfig(KEYS);
     expect(config.env).toBe(NodeEnv.Development);
     expect(config.role).toBe(AppRole.All);
     expect(config.http).toEqual({ host: '127.0.0.1', port: 3000 });
@@ -11,10 +18,11 @@ describe('loadConfig', () => {
   });
 
   it('reads and coerces settings', () => {
-    const config = loadConfig({ APP_ROLE: 'worker', PORT: '8080', LOG_PRETTY: 'true', WORKER_CONCURRENCY: '4' });
+    const config = loadConfig({ ...KEYS, APP_ROLE: 'worker', PORT: '8080', WORKER_CONCURRENCY: '4' });
     expect(config.role).toBe(AppRole.Worker);
     expect(config.http.port).toBe(8080);
-    expect(config.log.pretty).toBe(true);
+    expect(config.pii.keys.k1).toEqual(Buffer.alloc(32, 1));
+    expect(config.pii.activeKeyId).toBe('k2');
     expect(config.queue.concurrency).toBe(4);
   });
 
@@ -27,11 +35,15 @@ describe('loadConfig', () => {
     ['PORT', '70000'],
     ['APP_ROLE', 'scheduler'],
     ['LOG_LEVEL', 'loud'],
-    ['LOG_PRETTY', 'maybe'],
+    ['JWT_SECRET', 'short'],
+    ['PII_KEYS', 'k1:notbase64!'],
+    ['PII_KEYS', `k1:${Buffer.alloc(16).toString('base64')}`],
+    ['PII_ACTIVE_KEY_ID', 'k9'],
+    ['PII_HMAC_KEY', 'abc'],
   ])('rejects %s=%s with a one-line message naming it', (key, value) => {
-    expect(() => loadConfig({ [key]: value })).toThrow(ConfigError);
+    expect(() => loadConfig({ ...KEYS, [key]: value })).toThrow(ConfigError);
     try {
-      loadConfig({ [key]: value });
+      loadConfig({ ...KEYS, [key]: value });
     } catch (error) {
       const message = (error as Error).message;
       expect(message).toContain(key);
@@ -40,10 +52,26 @@ describe('loadConfig', () => {
   });
 
   it('never echoes a connection URL, which may hold a password', () => {
-    expect(() => loadConfig({ DATABASE_URL: 'postgres//user:s3cret@host' })).toThrow(/^(?!.*s3cret).*$/);
+    expect(() => loadConfig({ ...KEYS, DATABASE_URL: 'postgres//user:s3cret@host' })).toThrow(/^(?!.*s3cret).*$/);
+  });
+
+  it('refuses to start without keys, naming each', () => {
+    expect(() => loadConfig({})).toThrow(/JWT_SECRET.*PII_KEYS.*PII_ACTIVE_KEY_ID.*PII_HMAC_KEY/);
+  });
+
+  it('never echoes key material', () => {
+    const secret = Buffer.alloc(16, 5).toString('base64');
+    let message = '';
+    try {
+      loadConfig({ ...KEYS, PII_KEYS: `k1:${secret}` });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toContain('PII_KEYS');
+    expect(message).not.toContain(secret);
   });
 
   it('names every bad setting at once', () => {
-    expect(() => loadConfig({ PORT: 'x', APP_ROLE: 'y' })).toThrow(/PORT.*APP_ROLE|APP_ROLE.*PORT/);
+    expect(() => loadConfig({ ...KEYS, PORT: 'x', APP_ROLE: 'y' })).toThrow(/PORT.*APP_ROLE|APP_ROLE.*PORT/);
   });
 });

@@ -1,6 +1,7 @@
 import { plainToInstance } from 'class-transformer';
-import { IsBoolean, IsEnum, IsIn, IsInt, IsNotEmpty, IsString, Max, Min, validateSync } from 'class-validator';
+import { IsEnum, IsIn, IsInt, IsNotEmpty, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 import { IsConnectionUrl } from 'src/config/is-connection-url.validator';
+import { IsBase64Key, IsKeyRing, parseKeyRing } from 'src/config/key-ring.validator';
 
 export enum AppRole {
   Api = 'api',
@@ -65,8 +66,57 @@ export class EnvironmentVariables {
   @IsIn(LOG_LEVELS)
   LOG_LEVEL: LogLevel = 'info';
 
-  @IsBoolean()
-  LOG_PRETTY = false;
+  /** Empty: standard output. Otherwise a file path (tests use it to read what was logged). */
+  @IsString()
+  LOG_DESTINATION = '';
+
+  // Secrets have no defaults: `npm start` generates development ones into .local/dev-keys.env.
+  @IsString({ message: 'JWT_SECRET must be set: at least 32 random characters' })
+  @MinLength(32, { message: 'JWT_SECRET must be set: at least 32 random characters' })
+  JWT_SECRET!: string;
+
+  @IsString()
+  @IsNotEmpty()
+  JWT_ISSUER = 'grievance-desk';
+
+  @IsString()
+  @IsNotEmpty()
+  JWT_AUDIENCE = 'grievance-desk-api';
+
+  @IsInt()
+  @Min(60)
+  @Max(3600)
+  ACCESS_TOKEN_TTL_SECONDS = 900;
+
+  @IsInt()
+  @Min(3600)
+  @Max(90 * 24 * 3600)
+  REFRESH_TOKEN_TTL_SECONDS = 14 * 24 * 3600;
+
+  @IsKeyRing()
+  PII_KEYS!: string;
+
+  @IsString({ message: 'PII_ACTIVE_KEY_ID must name one of the keys in PII_KEYS' })
+  @Matches(/^[A-Za-z0-9_-]{1,32}$/, { message: 'PII_ACTIVE_KEY_ID must name one of the keys in PII_KEYS' })
+  PII_ACTIVE_KEY_ID!: string;
+
+  @IsBase64Key()
+  PII_HMAC_KEY!: string;
+
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  LOGIN_MAX_FAILURES_PER_USERNAME = 5;
+
+  @IsInt()
+  @Min(1)
+  @Max(100000)
+  LOGIN_MAX_ATTEMPTS_PER_IP = 60;
+
+  @IsInt()
+  @Min(10)
+  @Max(86400)
+  LOGIN_WINDOW_SECONDS = 900;
 }
 
 export interface AppConfig {
@@ -77,8 +127,23 @@ export interface AppConfig {
   redis: { url: string };
   queue: { prefix: string; concurrency: number };
   shutdownTimeoutMs: number;
-  log: { level: LogLevel; pretty: boolean };
+  log: { level: LogLevel; destination: string };
+  auth: {
+    jwtSecret: string;
+    issuer: string;
+    audience: string;
+    accessTtlSeconds: number;
+    refreshTtlSeconds: number;
+    loginMaxFailuresPerUsername: number;
+    loginMaxAttemptsPerIp: number;
+    loginWindowSeconds: number;
+  };
+  pii: { activeKeyId: string; keys: Record<string, Buffer>; hmacKey: Buffer };
 }
+
+const SECRET_NAMES = ['JWT_SECRET', 'PII_KEYS', 'PII_ACTIVE_KEY_ID', 'PII_HMAC_KEY'];
+/** Every setting name, including secrets, which have no default and so are not own keys of a fresh instance. */
+export const SETTING_NAMES: string[] = [...Object.keys(new EnvironmentVariables()), ...SECRET_NAMES];
 
 /** Injection token for the one typed configuration object. */
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -90,21 +155,28 @@ export class ConfigError extends Error {
   }
 }
 
-const NUMERIC_KEYS = new Set(['PORT', 'DATABASE_POOL_SIZE', 'WORKER_CONCURRENCY', 'SHUTDOWN_TIMEOUT_MS']);
-const BOOLEAN_KEYS = new Set(['LOG_PRETTY']);
+const NUMERIC_KEYS = new Set([
+  'PORT',
+  'DATABASE_POOL_SIZE',
+  'WORKER_CONCURRENCY',
+  'SHUTDOWN_TIMEOUT_MS',
+  'ACCESS_TOKEN_TTL_SECONDS',
+  'REFRESH_TOKEN_TTL_SECONDS',
+  'LOGIN_MAX_FAILURES_PER_USERNAME',
+  'LOGIN_MAX_ATTEMPTS_PER_IP',
+  'LOGIN_WINDOW_SECONDS',
+]);
 
 function coerce(key: string, raw: string): unknown {
   // Explicit coercion: "12abc" must fail validation, not become 12.
   if (NUMERIC_KEYS.has(key)) return /^-?\d+$/.test(raw.trim()) ? Number(raw) : raw;
-  if (BOOLEAN_KEYS.has(key)) return raw === 'true' || raw === '1' ? true : raw === 'false' || raw === '0' ? false : raw;
   return raw;
 }
 
 /** Reads, coerces and validates the environment once; throws ConfigError with a one-line message naming bad settings. */
 export function loadConfig(env: Record<string, string | undefined>): AppConfig {
-  const defaults = new EnvironmentVariables();
   const plain: Record<string, unknown> = {};
-  for (const key of Object.keys(defaults)) {
+  for (const key of SETTING_NAMES) {
     const raw = env[key];
     if (raw !== undefined && raw !== '') plain[key] = coerce(key, raw);
   }
@@ -114,6 +186,10 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     const reasons = errors.map((e) => Object.values(e.constraints ?? {}).join(', '));
     throw new ConfigError(`Invalid configuration: ${reasons.join('; ')}`);
   }
+  const keys = parseKeyRing(vars.PII_KEYS);
+  if (!(vars.PII_ACTIVE_KEY_ID in keys)) {
+    throw new ConfigError('Invalid configuration: PII_ACTIVE_KEY_ID must name one of the keys in PII_KEYS');
+  }
   return {
     env: vars.NODE_ENV,
     role: vars.APP_ROLE,
@@ -122,6 +198,17 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     redis: { url: vars.REDIS_URL },
     queue: { prefix: vars.QUEUE_PREFIX, concurrency: vars.WORKER_CONCURRENCY },
     shutdownTimeoutMs: vars.SHUTDOWN_TIMEOUT_MS,
-    log: { level: vars.LOG_LEVEL, pretty: vars.LOG_PRETTY },
+    log: { level: vars.LOG_LEVEL, destination: vars.LOG_DESTINATION },
+    auth: {
+      jwtSecret: vars.JWT_SECRET,
+      issuer: vars.JWT_ISSUER,
+      audience: vars.JWT_AUDIENCE,
+      accessTtlSeconds: vars.ACCESS_TOKEN_TTL_SECONDS,
+      refreshTtlSeconds: vars.REFRESH_TOKEN_TTL_SECONDS,
+      loginMaxFailuresPerUsername: vars.LOGIN_MAX_FAILURES_PER_USERNAME,
+      loginMaxAttemptsPerIp: vars.LOGIN_MAX_ATTEMPTS_PER_IP,
+      loginWindowSeconds: vars.LOGIN_WINDOW_SECONDS,
+    },
+    pii: { activeKeyId: vars.PII_ACTIVE_KEY_ID, keys, hmacKey: Buffer.from(vars.PII_HMAC_KEY, 'base64') },
   };
 }

@@ -1,8 +1,10 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig } from 'src/config/app-config';
 import { dataSourceOptions } from 'src/database/data-source-options';
+import { DbContext } from 'src/database/db-context';
 
+@Global()
 @Module({
   imports: [
     TypeOrmModule.forRootAsync({
@@ -15,5 +17,7 @@ import { dataSourceOptions } from 'src/database/data-source-options';
       }),
     }),
   ],
+  providers: [DbContext],
+  exports: [DbContext],
 })
 export class DatabaseModule {}

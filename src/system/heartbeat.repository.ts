@@ -1,14 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { DbContext } from 'src/database/db-context';
 import { HeartbeatEntity } from 'src/system/heartbeat.entity';
-import { DataSource } from 'typeorm';
 
 @Injectable()
 export class HeartbeatRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly db: DbContext) {}
 
   private get repo() {
-    return this.dataSource.getRepository(HeartbeatEntity);
+    return this.db.manager.getRepository(HeartbeatEntity);
   }
 
   async create(source: string): Promise<HeartbeatEntity> {

@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { AuditAction, AuditService } from 'src/audit/audit.service';
+import { Actor } from 'src/auth/principal';
 import { DomainError } from 'src/common/errors/domain.error';
 import { ErrorCode } from 'src/common/errors/error-code';
+import { DbContext } from 'src/database/db-context';
 import { JobName } from 'src/queue/queue.constants';
 import { QueueService } from 'src/queue/queue.service';
 import { CreateHeartbeatDto, HeartbeatResponseDto, toHeartbeatResponse } from 'src/system/heartbeat.dto';
@@ -11,11 +14,23 @@ export class HeartbeatService {
   constructor(
     private readonly heartbeats: HeartbeatRepository,
     private readonly queue: QueueService,
+    private readonly db: DbContext,
+    private readonly audit: AuditService,
   ) {}
 
   /** Records a heartbeat and asks the worker to acknowledge it. */
-  async request(dto: CreateHeartbeatDto): Promise<HeartbeatResponseDto> {
-    const heartbeat = await this.heartbeats.create(dto.source);
+  async request(actor: Actor, dto: CreateHeartbeatDto): Promise<HeartbeatResponseDto> {
+    const heartbeat = await this.db.transaction(async () => {
+      const created = await this.heartbeats.create(dto.source);
+      await this.audit.record(actor, {
+        action: AuditAction.HeartbeatRequest,
+        targetType: 'heartbeat',
+        targetId: created.id,
+        scopePath: actor.principal.unitPath,
+      });
+      return created;
+    });
+    // Enqueued after commit, so the worker always finds the row it is asked about.
     await this.queue.enqueue(JobName.SystemHeartbeat, { heartbeatId: heartbeat.id });
     return toHeartbeatResponse(heartbeat);
   }

@@ -5,7 +5,7 @@ import { createHttpApp, createWorkerContext } from 'src/app.factory';
 import { AppConfig, AppRole, loadConfig } from 'src/config/app-config';
 import { HttpClient } from 'test/helpers/http-client';
 import { createTestDatabase, TestDatabase } from 'test/helpers/test-database';
-import { TEST_REDIS_URL } from 'test/setup/test-env';
+import { TEST_KEYS, TEST_REDIS_URL } from 'test/setup/test-env';
 
 export interface TestApp {
   app: NestFastifyApplication;
@@ -29,6 +29,7 @@ export interface TestAppOptions {
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const db = await createTestDatabase();
   const config = loadConfig({
+    ...TEST_KEYS,
     NODE_ENV: 'test',
     APP_ROLE: options.role ?? AppRole.All,
     HOST: '127.0.0.1',

@@ -9,3 +9,11 @@ export function databaseUrl(name: string): string {
   url.pathname = `/${name}`;
   return url.toString();
 }
+
+/** Secrets for test processes: fixed, so a failure reproduces; never used outside tests. */
+export const TEST_KEYS: Record<string, string> = {
+  JWT_SECRET: 'test-jwt-secret-0123456789abcdef0123456789',
+  PII_KEYS: `t1:${Buffer.alloc(32, 11).toString('base64')},t2:${Buffer.alloc(32, 12).toString('base64')}`,
+  PII_ACTIVE_KEY_ID: 't2',
+  PII_HMAC_KEY: Buffer.alloc(32, 13).toString('base64'),
+};

@@ -33,7 +33,8 @@ export const IsUnifiedSocialCreditCode = (options?: ValidationOptions): Property
       name: 'isUnifiedSocialCreditCode',
       validator: {
         validate: onString(isUnifiedSocialCreditCode),
-        defaultMessage: () => '$property must be an 18-character unified social credit code with a valid check character',
+        defaultMessage: () =>
+          '$property must be an 18-character unified social credit code with a valid check character',
       },
     },
     options,

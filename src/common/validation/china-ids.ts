@@ -20,7 +20,8 @@ const ID_CHECK = '10X98765432';
 
 /** GB 11643 check character of the first 17 digits of a resident ID number. */
 export function residentIdCheckChar(first17: string): string {
-  const sum = [...first17].reduce((acc, digit, i) => acc + Number(digit) * (ID_WEIGHTS[i] ?? 0), 0);
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += Number(first17.charAt(i)) * (ID_WEIGHTS[i] ?? 0);
   return ID_CHECK.charAt(sum % 11);
 }
 
@@ -42,7 +43,8 @@ const USCC_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30
 
 /** GB 32100 check character of the first 17 characters of a unified social credit code. */
 export function creditCodeCheckChar(first17: string): string {
-  const sum = [...first17].reduce((acc, char, i) => acc + USCC_CHARS.indexOf(char) * (USCC_WEIGHTS[i] ?? 0), 0);
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += USCC_CHARS.indexOf(first17.charAt(i)) * (USCC_WEIGHTS[i] ?? 0);
   return USCC_CHARS.charAt((31 - (sum % 31)) % 31);
 }
 

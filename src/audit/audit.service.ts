@@ -1,0 +1,69 @@
+import { Injectable } from '@nestjs/common';
+import { AuditEntryEntity } from 'src/audit/audit-entry.entity';
+import { AuditRepository } from 'src/audit/audit.repository';
+import { Actor, Scope } from 'src/auth/principal';
+
+export enum AuditAction {
+  Login = 'auth.login',
+  LoginFailed = 'auth.login_failed',
+  Logout = 'auth.logout',
+  RefreshReuse = 'auth.refresh_reuse',
+  UserCreate = 'user.create',
+  UserUpdate = 'user.update',
+  OrgUnitCreate = 'org_unit.create',
+  OrgUnitUpdate = 'org_unit.update',
+  PartyCreate = 'party.create',
+  PartyReveal = 'party.reveal',
+  HeartbeatRequest = 'system.heartbeat',
+}
+
+/** Who did it, when the caller may not be logged in yet (a login attempt). */
+export interface AuditActor {
+  userId: string | null;
+  username: string;
+  correlationId: string;
+  ip: string;
+}
+
+export function auditActorOf(actor: Actor): AuditActor {
+  return {
+    userId: actor.principal.userId,
+    username: actor.principal.username,
+    correlationId: actor.correlationId,
+    ip: actor.ip,
+  };
+}
+
+export interface AuditRecord {
+  action: AuditAction;
+  targetType: string;
+  targetId: string | null;
+  /** Org path of what the action concerned. */
+  scopePath: string;
+  /** Never personal data values: field names, ids, reasons. */
+  detail?: Record<string, unknown>;
+}
+
+@Injectable()
+export class AuditService {
+  constructor(private readonly audit: AuditRepository) {}
+
+  async record(actor: Actor | AuditActor, record: AuditRecord): Promise<void> {
+    const who = 'principal' in actor ? auditActorOf(actor) : actor;
+    await this.audit.append({
+      actorId: who.userId,
+      actorUsername: who.username,
+      correlationId: who.correlationId,
+      ip: who.ip,
+      action: record.action,
+      targetType: record.targetType,
+      targetId: record.targetId,
+      scopePath: record.scopePath,
+      detail: record.detail ?? {},
+    });
+  }
+
+  async list(scope: Scope, limit: number, beforeId?: string): Promise<AuditEntryEntity[]> {
+    return this.audit.listInScope(scope, limit, beforeId);
+  }
+}

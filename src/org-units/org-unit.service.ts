@@ -1,0 +1,79 @@
+import { Injectable } from '@nestjs/common';
+import { AuditAction, AuditService } from 'src/audit/audit.service';
+import { Actor, Scope } from 'src/auth/principal';
+import { DomainError } from 'src/common/errors/domain.error';
+import { ErrorCode } from 'src/common/errors/error-code';
+import { Page } from 'src/common/http/page.dto';
+import { DbContext } from 'src/database/db-context';
+import {
+  CreateOrgUnitDto,
+  ListOrgUnitsQueryDto,
+  OrgUnitResponseDto,
+  toOrgUnitResponse,
+  UpdateOrgUnitDto,
+} from 'src/org-units/org-unit.dto';
+import { OrgUnitEntity } from 'src/org-units/org-unit.entity';
+import { OrgUnitRepository } from 'src/org-units/org-unit.repository';
+
+@Injectable()
+export class OrgUnitService {
+  constructor(
+    private readonly db: DbContext,
+    private readonly units: OrgUnitRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** A unit in the caller's subtree, or 404 (never 403: existence outside the scope is not revealed). */
+  async requireInScope(id: string, scope: Scope): Promise<OrgUnitEntity> {
+    const unit = await this.units.findInScope(id, scope);
+    if (!unit) throw new DomainError(ErrorCode.NotFound, 'Org unit not found');
+    return unit;
+  }
+
+  async get(actor: Actor, id: string): Promise<OrgUnitResponseDto> {
+    return toOrgUnitResponse(await this.requireInScope(id, actor.principal));
+  }
+
+  async list(actor: Actor, query: ListOrgUnitsQueryDto): Promise<Page<OrgUnitResponseDto>> {
+    const [items, total] = await this.units.listInScope(actor.principal, query);
+    return { items: items.map(toOrgUnitResponse), total, limit: query.limit, offset: query.offset };
+  }
+
+  async create(actor: Actor, dto: CreateOrgUnitDto): Promise<OrgUnitResponseDto> {
+    return this.db.transaction(async () => {
+      const parent = await this.requireInScope(dto.parentId, actor.principal);
+      if (await this.units.codeExists(dto.code)) {
+        throw new DomainError(ErrorCode.Conflict, `Org unit code ${dto.code} is already in use`);
+      }
+      const unit = await this.units.insert(dto, parent);
+      await this.audit.record(actor, {
+        action: AuditAction.OrgUnitCreate,
+        targetType: 'org_unit',
+        targetId: unit.id,
+        scopePath: unit.path,
+        detail: { code: unit.code, parentId: parent.id },
+      });
+      return toOrgUnitResponse(unit);
+    });
+  }
+
+  async update(actor: Actor, id: string, dto: UpdateOrgUnitDto): Promise<OrgUnitResponseDto> {
+    return this.db.transaction(async () => {
+      const unit = await this.requireInScope(id, actor.principal);
+      const changed = await this.units.updateNames(id, dto.version, { nameZh: dto.nameZh, nameEn: dto.nameEn });
+      if (!changed) {
+        throw new DomainError(ErrorCode.Conflict, 'Org unit was changed by someone else; reload and retry', {
+          currentVersion: unit.version,
+        });
+      }
+      await this.audit.record(actor, {
+        action: AuditAction.OrgUnitUpdate,
+        targetType: 'org_unit',
+        targetId: id,
+        scopePath: unit.path,
+        detail: { fields: Object.keys(dto).filter((key) => key !== 'version') },
+      });
+      return toOrgUnitResponse(await this.requireInScope(id, actor.principal));
+    });
+  }
+}

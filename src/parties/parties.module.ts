@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from 'src/audit/audit.module';
+import { OrgUnitsModule } from 'src/org-units/org-units.module';
+import { PartyController } from 'src/parties/party.controller';
+import { PartyRepository } from 'src/parties/party.repository';
+import { PartyService } from 'src/parties/party.service';
+
+@Module({
+  imports: [AuditModule, OrgUnitsModule],
+  controllers: [PartyController],
+  providers: [PartyRepository, PartyService],
+  exports: [PartyService],
+})
+export class PartiesModule {}
