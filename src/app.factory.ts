@@ -1,4 +1,5 @@
 import { INestApplicationContext } from '@nestjs/common';
+import multipart from '@fastify/multipart';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
@@ -24,6 +25,7 @@ export async function createHttpApp(config: AppConfig): Promise<NestFastifyAppli
     bufferLogs: true,
   });
   app.useLogger(app.get(Logger));
+  await app.register(multipart, { limits: { fileSize: config.storage.maxAttachmentBytes, files: 1, fields: 10 } });
   app.useGlobalFilters(new AllExceptionsFilter());
   app.useGlobalPipes(createValidationPipe());
   app

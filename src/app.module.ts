@@ -1,6 +1,9 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { AttachmentsModule } from 'src/attachments/attachments.module';
 import { AuditModule } from 'src/audit/audit.module';
 import { AuthModule } from 'src/auth/auth.module';
+import { CallsModule } from 'src/calls/calls.module';
+import { CasesModule } from 'src/cases/cases.module';
 import { AppConfig, AppRole } from 'src/config/app-config';
 import { ConfigModule } from 'src/config/config.module';
 import { DatabaseModule } from 'src/database/database.module';
@@ -31,7 +34,19 @@ export class AppModule {
         RedisModule,
         PiiModule,
         SystemModule,
-        ...(serves ? [HealthModule, AuthModule, AuditModule, OrgUnitsModule, UsersModule, PartiesModule] : []),
+        ...(serves
+          ? [
+              HealthModule,
+              AuthModule,
+              AuditModule,
+              OrgUnitsModule,
+              UsersModule,
+              PartiesModule,
+              CasesModule,
+              CallsModule,
+              AttachmentsModule,
+            ]
+          : []),
         ...(consumes ? [WorkerModule] : []),
       ],
     };

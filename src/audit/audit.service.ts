@@ -15,6 +15,10 @@ export enum AuditAction {
   PartyCreate = 'party.create',
   PartyReveal = 'party.reveal',
   HeartbeatRequest = 'system.heartbeat',
+  CaseCreate = 'case.create',
+  CaseUpdate = 'case.update',
+  CallLog = 'call.log',
+  AttachmentUpload = 'attachment.upload',
 }
 
 /** Who did it, when the caller may not be logged in yet (a login attempt). */

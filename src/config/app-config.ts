@@ -108,6 +108,16 @@ export class EnvironmentVariables {
   @Max(1000)
   LOGIN_MAX_FAILURES_PER_USERNAME = 5;
 
+  /** Where evidence files are kept (local-disk storage). */
+  @IsString()
+  @IsNotEmpty()
+  STORAGE_DIR = '.local/files';
+
+  @IsInt()
+  @Min(1024)
+  @Max(100 * 1024 * 1024)
+  ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
+
   @IsInt()
   @Min(1)
   @Max(100000)
@@ -139,6 +149,7 @@ export interface AppConfig {
     loginWindowSeconds: number;
   };
   pii: { activeKeyId: string; keys: Record<string, Buffer>; hmacKey: Buffer };
+  storage: { dir: string; maxAttachmentBytes: number };
 }
 
 const SECRET_NAMES = ['JWT_SECRET', 'PII_KEYS', 'PII_ACTIVE_KEY_ID', 'PII_HMAC_KEY'];
@@ -165,6 +176,7 @@ const NUMERIC_KEYS = new Set([
   'LOGIN_MAX_FAILURES_PER_USERNAME',
   'LOGIN_MAX_ATTEMPTS_PER_IP',
   'LOGIN_WINDOW_SECONDS',
+  'ATTACHMENT_MAX_BYTES',
 ]);
 
 function coerce(key: string, raw: string): unknown {
@@ -210,5 +222,6 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
       loginWindowSeconds: vars.LOGIN_WINDOW_SECONDS,
     },
     pii: { activeKeyId: vars.PII_ACTIVE_KEY_ID, keys, hmacKey: Buffer.from(vars.PII_HMAC_KEY, 'base64') },
+    storage: { dir: vars.STORAGE_DIR, maxAttachmentBytes: vars.ATTACHMENT_MAX_BYTES },
   };
 }

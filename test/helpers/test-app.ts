@@ -1,6 +1,9 @@
 import { INestApplicationContext } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createHttpApp, createWorkerContext } from 'src/app.factory';
 import { AppConfig, AppRole, loadConfig } from 'src/config/app-config';
 import { HttpClient } from 'test/helpers/http-client';
@@ -28,6 +31,7 @@ export interface TestAppOptions {
  */
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const db = await createTestDatabase();
+  const storageDir = mkdtempSync(join(tmpdir(), 'gd-files-'));
   const config = loadConfig({
     ...TEST_KEYS,
     NODE_ENV: 'test',
@@ -39,6 +43,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     REDIS_URL: TEST_REDIS_URL,
     QUEUE_PREFIX: `gdt_${randomBytes(4).toString('hex')}`,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    STORAGE_DIR: storageDir,
     ...options.env,
   });
   const extraWorkers: INestApplicationContext[] = [];
@@ -66,6 +71,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       for (const worker of extraWorkers) await worker.close();
       await app.close();
       await db.drop();
+      rmSync(storageDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,0 +1,40 @@
+import { Body, Controller, Headers, HttpCode, HttpStatus, Post } from '@nestjs/common';
+import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import { Authenticated, CurrentActor } from 'src/auth/auth.decorators';
+import type { Actor } from 'src/auth/principal';
+import { Role } from 'src/auth/role';
+import { CallLookupDto, CallLookupResponseDto, CallResponseDto, LogCallDto } from 'src/calls/call.dto';
+import { CallService } from 'src/calls/call.service';
+
+@ApiTags('calls')
+@Controller('calls')
+export class CallController {
+  constructor(private readonly calls: CallService) {}
+
+  /**
+   * Logs one hotline contact. Depending on `disposition` it creates a case, attaches to an existing case,
+   * records a callback request, or closes a consultation answered on the spot.
+   */
+  @Authenticated(Role.Operator, Role.Dispatcher)
+  @Post()
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'Retrying with the same key and body returns the first response and creates nothing.',
+  })
+  log(
+    @CurrentActor() actor: Actor,
+    @Body() dto: LogCallDto,
+    @Headers('idempotency-key') key?: string,
+  ): Promise<CallResponseDto> {
+    return this.calls.log(actor, dto, key);
+  }
+
+  /** Finds a repeat caller by phone (in the body, never in a URL) with their open cases in your scope. */
+  @Authenticated(Role.Operator, Role.Dispatcher)
+  @Post('lookup')
+  @HttpCode(HttpStatus.OK)
+  lookup(@CurrentActor() actor: Actor, @Body() dto: CallLookupDto): Promise<CallLookupResponseDto> {
+    return this.calls.lookup(actor, dto);
+  }
+}

@@ -1,0 +1,110 @@
+import { Injectable } from '@nestjs/common';
+import { AuditAction, AuditService } from 'src/audit/audit.service';
+import { Actor } from 'src/auth/principal';
+import { CallLookupDto, CallLookupResponseDto, CallResponseDto, LogCallDto } from 'src/calls/call.dto';
+import { CallDisposition } from 'src/calls/call.entity';
+import { CallRepository } from 'src/calls/call.repository';
+import { CaseCommandService } from 'src/cases/case-command.service';
+import { CaseEventType } from 'src/cases/case-event.entity';
+import { CaseEventRepository } from 'src/cases/case-event.repository';
+import { CaseQueryService } from 'src/cases/case-query.service';
+import { CaseService } from 'src/cases/case.service';
+import { ValidationFailedError } from 'src/common/errors/domain.error';
+import { IdempotencyService } from 'src/idempotency/idempotency.service';
+import { PartyRefService } from 'src/parties/party-ref.service';
+import { PartyService } from 'src/parties/party.service';
+
+@Injectable()
+export class CallService {
+  constructor(
+    private readonly idempotency: IdempotencyService,
+    private readonly calls: CallRepository,
+    private readonly cases: CaseService,
+    private readonly caseCommands: CaseCommandService,
+    private readonly caseQueries: CaseQueryService,
+    private readonly events: CaseEventRepository,
+    private readonly partyRefs: PartyRefService,
+    private readonly parties: PartyService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Logs a call and does what its disposition says, all in one transaction (and at most once per key). */
+  log(actor: Actor, dto: LogCallDto, key?: string): Promise<CallResponseDto> {
+    return this.idempotency.run(actor, 'POST /calls', key, dto, () => this.logOnce(actor, dto));
+  }
+
+  private async logOnce(actor: Actor, dto: LogCallDto): Promise<CallResponseDto> {
+    if (dto.endedAt !== undefined && new Date(dto.endedAt) < new Date(dto.startedAt)) {
+      throw new ValidationFailedError([{ field: 'endedAt', reasons: ['endedAt must not be before startedAt'] }]);
+    }
+    const callerPartyId = dto.caller ? await this.partyRefs.resolve(actor, dto.caller, actor.principal.unitId) : null;
+    let caseId: string | null = null;
+    let caseNumber: string | null = null;
+    const eventFor = async (type: CaseEventType, id: string) => {
+      const target = await this.caseCommands.requireInScope(actor, id);
+      await this.events.append(target.id, type, actor.principal.userId, target.version, { summary: dto.summary });
+      caseId = target.id;
+      caseNumber = target.number;
+    };
+    switch (dto.disposition) {
+      case CallDisposition.CaseCreated:
+      case CallDisposition.ConsultationAnswered: {
+        const details = dto.case;
+        if (!details)
+          throw new ValidationFailedError([{ field: 'case', reasons: ['case is required for this disposition'] }]);
+        const created = await this.cases.create(actor, details, {
+          channel: dto.channel,
+          workerPartyId: callerPartyId ?? undefined,
+          answeredAtIntake: dto.disposition === CallDisposition.ConsultationAnswered,
+        });
+        caseId = created.id;
+        caseNumber = created.number;
+        break;
+      }
+      case CallDisposition.AttachedToCase:
+        await eventFor(CaseEventType.CallAttached, dto.caseId ?? '');
+        break;
+      case CallDisposition.CallbackRequested:
+        if (dto.caseId !== undefined) await eventFor(CaseEventType.CallbackRequested, dto.caseId);
+        break;
+      case CallDisposition.Abandoned:
+        break;
+    }
+    const call = await this.calls.insert({
+      channel: dto.channel,
+      operatorId: actor.principal.userId,
+      orgUnitId: actor.principal.unitId,
+      startedAt: new Date(dto.startedAt),
+      endedAt: dto.endedAt === undefined ? null : new Date(dto.endedAt),
+      callerPartyId,
+      summary: dto.summary,
+      disposition: dto.disposition,
+      caseId,
+    });
+    await this.audit.record(actor, {
+      action: AuditAction.CallLog,
+      targetType: 'call',
+      targetId: call.id,
+      scopePath: actor.principal.unitPath,
+      detail: { disposition: dto.disposition, caseId },
+    });
+    return {
+      id: call.id,
+      disposition: call.disposition,
+      callerPartyId,
+      caseId,
+      caseNumber,
+      startedAt: call.startedAt.toISOString(),
+    };
+  }
+
+  /** Repeat-caller recognition: the caller's party records and open cases in scope, masked. */
+  async lookup(actor: Actor, dto: CallLookupDto): Promise<CallLookupResponseDto> {
+    const parties = await this.parties.lookup(actor, { phone: dto.phone });
+    const openCases = await this.caseQueries.openCasesOf(
+      actor,
+      parties.map((party) => party.id),
+    );
+    return { parties, openCases };
+  }
+}

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from 'src/audit/audit.module';
+import { CallController } from 'src/calls/call.controller';
+import { CallRepository } from 'src/calls/call.repository';
+import { CallService } from 'src/calls/call.service';
+import { CasesModule } from 'src/cases/cases.module';
+import { IdempotencyModule } from 'src/idempotency/idempotency.module';
+import { PartiesModule } from 'src/parties/parties.module';
+
+@Module({
+  imports: [AuditModule, CasesModule, PartiesModule, IdempotencyModule],
+  controllers: [CallController],
+  providers: [CallRepository, CallService],
+})
+export class CallsModule {}

@@ -1,0 +1,160 @@
+import { Injectable } from '@nestjs/common';
+import { AuditAction, AuditService } from 'src/audit/audit.service';
+import { Actor } from 'src/auth/principal';
+import { CaseEventType } from 'src/cases/case-event.entity';
+import { CaseEventRepository } from 'src/cases/case-event.repository';
+import { AddNoteDto, ClassifyCaseDto, LinkCaseDto, ReplaceClaimsDto, UpdateCaseDto } from 'src/cases/case.dto';
+import { CaseEntity } from 'src/cases/case.entity';
+import { COLLECTIVE_THRESHOLD, CaseStatus, effectivePriority, OPEN_STATUSES } from 'src/cases/case.enums';
+import { CaseRepository } from 'src/cases/case.repository';
+import { CaseResponseDto } from 'src/cases/case-response.dto';
+import { CaseService, sumFen, toClaimRows } from 'src/cases/case.service';
+import { DomainError } from 'src/common/errors/domain.error';
+import { ErrorCode } from 'src/common/errors/error-code';
+import { resolveVersion } from 'src/common/http/version';
+import { DbContext } from 'src/database/db-context';
+import { EmployerService } from 'src/employers/employer.service';
+import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+
+/** Intake-stage commands on an existing case: classify, edit, claims, notes, links. */
+@Injectable()
+export class CaseCommandService {
+  constructor(
+    private readonly db: DbContext,
+    private readonly cases: CaseRepository,
+    private readonly events: CaseEventRepository,
+    private readonly caseService: CaseService,
+    private readonly employers: EmployerService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async requireInScope(actor: Actor, id: string): Promise<CaseEntity> {
+    const found = await this.cases.findInScope(id, actor.principal);
+    if (!found) throw new DomainError(ErrorCode.NotFound, 'Case not found');
+    return found;
+  }
+
+  private requireStatus(entity: CaseEntity, allowed: CaseStatus[], command: string): void {
+    if (!allowed.includes(entity.status)) {
+      throw new DomainError(ErrorCode.IllegalTransition, `Cannot ${command} a case that is ${entity.status}`, {
+        status: entity.status,
+        allowedFrom: allowed,
+      });
+    }
+  }
+
+  /** Applies a conditional update, appends its event and audit entry; 409 if the version moved. */
+  private async apply(
+    actor: Actor,
+    entity: CaseEntity,
+    version: number,
+    changes: QueryDeepPartialEntity<CaseEntity>,
+    event: CaseEventType,
+    data: Record<string, unknown>,
+  ): Promise<CaseResponseDto> {
+    const newVersion = await this.cases.updateIfVersion(entity.id, version, changes);
+    if (newVersion === undefined) {
+      throw new DomainError(ErrorCode.VersionConflict, 'The case was changed by someone else; reload and retry', {
+        currentVersion: entity.version,
+      });
+    }
+    await this.events.append(entity.id, event, actor.principal.userId, newVersion, data);
+    await this.audit.record(actor, {
+      action: AuditAction.CaseUpdate,
+      targetType: 'case',
+      targetId: entity.id,
+      scopePath: entity.ownerPath,
+      detail: { event },
+    });
+    return this.caseService.respond(await this.requireInScope(actor, entity.id));
+  }
+
+  async classify(actor: Actor, id: string, dto: ClassifyCaseDto, ifMatch?: string): Promise<CaseResponseDto> {
+    const version = resolveVersion(dto.version, ifMatch);
+    return this.db.transaction(async () => {
+      const entity = await this.requireInScope(actor, id);
+      this.requireStatus(entity, [CaseStatus.Received, CaseStatus.Triaged], 'classify');
+      const priority = effectivePriority(dto.priority, entity.workersAffected);
+      return this.apply(
+        actor,
+        entity,
+        version,
+        { kind: dto.kind, category: dto.category, priority, status: CaseStatus.Triaged },
+        CaseEventType.Classified,
+        {
+          from: { kind: entity.kind, category: entity.category, priority: entity.priority, status: entity.status },
+          to: { kind: dto.kind, category: dto.category, priority },
+        },
+      );
+    });
+  }
+
+  async update(actor: Actor, id: string, dto: UpdateCaseDto, ifMatch?: string): Promise<CaseResponseDto> {
+    const version = resolveVersion(dto.version, ifMatch);
+    return this.db.transaction(async () => {
+      const entity = await this.requireInScope(actor, id);
+      this.requireStatus(entity, [...OPEN_STATUSES], 'edit');
+      const changes: QueryDeepPartialEntity<CaseEntity> = {};
+      if (dto.narrative !== undefined) changes.narrative = dto.narrative;
+      if (dto.disputeArisenOn !== undefined) changes.disputeArisenOn = dto.disputeArisenOn;
+      if (dto.employer !== undefined) changes.employerId = await this.employers.resolve(dto.employer);
+      if (dto.workersAffected !== undefined) {
+        changes.workersAffected = dto.workersAffected;
+        changes.collective = dto.workersAffected >= COLLECTIVE_THRESHOLD;
+        changes.priority = effectivePriority(entity.priority, dto.workersAffected);
+      }
+      const fields = Object.keys(dto).filter((key) => key !== 'version');
+      return this.apply(actor, entity, version, changes, CaseEventType.Updated, {
+        fields,
+        collective: changes.collective,
+      });
+    });
+  }
+
+  async replaceClaims(actor: Actor, id: string, dto: ReplaceClaimsDto, ifMatch?: string): Promise<CaseResponseDto> {
+    const version = resolveVersion(dto.version, ifMatch);
+    return this.db.transaction(async () => {
+      const entity = await this.requireInScope(actor, id);
+      this.requireStatus(entity, [...OPEN_STATUSES], 'change the claims of');
+      const claims = toClaimRows(dto.claims);
+      const claimedFen = sumFen(claims);
+      // Replaced first so the response reads them back; a stale version rolls the replacement back with the rest.
+      await this.cases.replaceClaims(id, claims);
+      return this.apply(actor, entity, version, { claimedFen }, CaseEventType.ClaimsReplaced, {
+        count: claims.length,
+        claimedFen,
+      });
+    });
+  }
+
+  /** Notes are appended to the timeline; they do not change the case, so they need no version. */
+  async addNote(actor: Actor, id: string, dto: AddNoteDto): Promise<{ ok: true }> {
+    return this.db.transaction(async () => {
+      const entity = await this.requireInScope(actor, id);
+      await this.events.append(id, CaseEventType.NoteAdded, actor.principal.userId, entity.version, { text: dto.text });
+      return { ok: true };
+    });
+  }
+
+  async link(actor: Actor, id: string, dto: LinkCaseDto): Promise<{ linked: boolean }> {
+    if (dto.relatedCaseId === id) {
+      throw new DomainError(ErrorCode.Conflict, 'A case cannot be linked to itself');
+    }
+    return this.db.transaction(async () => {
+      const a = await this.requireInScope(actor, id);
+      const b = await this.requireInScope(actor, dto.relatedCaseId);
+      const linked = await this.cases.link(a.id, b.id, actor.principal.userId);
+      if (linked) {
+        await this.events.append(a.id, CaseEventType.Linked, actor.principal.userId, a.version, {
+          caseId: b.id,
+          number: b.number,
+        });
+        await this.events.append(b.id, CaseEventType.Linked, actor.principal.userId, b.version, {
+          caseId: a.id,
+          number: a.number,
+        });
+      }
+      return { linked };
+    });
+  }
+}

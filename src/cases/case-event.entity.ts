@@ -1,0 +1,47 @@
+import { CaseEntity } from 'src/cases/case.entity';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+
+export enum CaseEventType {
+  Received = 'received',
+  Classified = 'classified',
+  Updated = 'updated',
+  ClaimsReplaced = 'claims_replaced',
+  NoteAdded = 'note_added',
+  Linked = 'linked',
+  CallAttached = 'call_attached',
+  CallbackRequested = 'callback_requested',
+  ConsultationAnswered = 'consultation_answered',
+  AttachmentAdded = 'attachment_added',
+}
+
+/** Append-only timeline: a trigger rejects UPDATE and DELETE. Written in the transaction of the change. */
+@Entity('case_event')
+@Index('idx_case_event_case', ['caseId', 'id'])
+export class CaseEventEntity {
+  @PrimaryGeneratedColumn({ type: 'bigint' })
+  id!: string;
+
+  @Column({ type: 'uuid' })
+  caseId!: string;
+
+  @ManyToOne(() => CaseEntity)
+  @JoinColumn({ name: 'case_id', foreignKeyConstraintName: 'fk_case_event_case' })
+  case?: CaseEntity;
+
+  @Column({ type: 'varchar', length: 40 })
+  type!: CaseEventType;
+
+  @Column({ type: 'uuid', nullable: true })
+  actorId!: string | null;
+
+  @Column({ type: 'timestamptz', default: () => 'now()' })
+  occurredAt!: Date;
+
+  /** Case version after the change. */
+  @Column({ type: 'int' })
+  version!: number;
+
+  /** What changed; ids and codes, never a party's phone or ID number. */
+  @Column({ type: 'jsonb', default: () => "'{}'" })
+  data!: Record<string, unknown>;
+}

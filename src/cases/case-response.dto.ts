@@ -1,0 +1,119 @@
+import { CaseClaimEntity } from 'src/cases/case-claim.entity';
+import { CaseEventEntity, CaseEventType } from 'src/cases/case-event.entity';
+import { CaseEntity } from 'src/cases/case.entity';
+import {
+  CaseCategory,
+  CaseKind,
+  CaseOutcome,
+  CasePriority,
+  CaseStatus,
+  Channel,
+  ClaimType,
+} from 'src/cases/case.enums';
+import { fenToYuan } from 'src/common/money/money';
+import { EmployerEntity } from 'src/employers/employer.entity';
+
+export class ClaimResponseDto {
+  type!: ClaimType;
+  /** @example "12345.67" */
+  amount!: string;
+  note!: string;
+}
+
+export class EmployerResponseDto {
+  id!: string;
+  name!: string;
+  creditCode!: string | null;
+}
+
+export class CaseSummaryDto {
+  id!: string;
+  /** @example "GD-2026-000123" */
+  number!: string;
+  kind!: CaseKind;
+  category!: CaseCategory;
+  priority!: CasePriority;
+  status!: CaseStatus;
+  channel!: Channel;
+  collective!: boolean;
+  orgUnitId!: string;
+  employerId!: string | null;
+  /** Total claimed, yuan. */
+  claimed!: string;
+  receivedAt!: string;
+  version!: number;
+}
+
+export class CaseResponseDto extends CaseSummaryDto {
+  outcome!: CaseOutcome | null;
+  assigneeId!: string | null;
+  workerPartyId!: string | null;
+  employer!: EmployerResponseDto | null;
+  workersAffected!: number;
+  narrative!: string;
+  disputeArisenOn!: string | null;
+  claims!: ClaimResponseDto[];
+  closedAt!: string | null;
+}
+
+export class CasePageDto {
+  items!: CaseSummaryDto[];
+  /** Pass as `cursor` for the next page; null at the end. */
+  nextCursor!: string | null;
+}
+
+export class CaseEventDto {
+  id!: string;
+  type!: CaseEventType;
+  actorId!: string | null;
+  occurredAt!: string;
+  version!: number;
+  data!: Record<string, unknown>;
+}
+
+export function toCaseSummary(c: CaseEntity): CaseSummaryDto {
+  return {
+    id: c.id,
+    number: c.number,
+    kind: c.kind,
+    category: c.category,
+    priority: c.priority,
+    status: c.status,
+    channel: c.channel,
+    collective: c.collective,
+    orgUnitId: c.orgUnitId,
+    employerId: c.employerId,
+    claimed: fenToYuan(c.claimedFen),
+    receivedAt: c.receivedAt.toISOString(),
+    version: c.version,
+  };
+}
+
+export function toCaseResponse(
+  c: CaseEntity,
+  claims: CaseClaimEntity[],
+  employer: EmployerEntity | null,
+): CaseResponseDto {
+  return Object.assign(toCaseSummary(c), {
+    outcome: c.outcome,
+    assigneeId: c.assigneeId,
+    workerPartyId: c.workerPartyId,
+    employer: employer ? { id: employer.id, name: employer.name, creditCode: employer.creditCode } : null,
+    workersAffected: c.workersAffected,
+    narrative: c.narrative,
+    disputeArisenOn: c.disputeArisenOn,
+    claims: claims.map((claim) => ({ type: claim.type, amount: fenToYuan(claim.amountFen), note: claim.note })),
+    closedAt: c.closedAt?.toISOString() ?? null,
+  });
+}
+
+export function toCaseEventDto(e: CaseEventEntity): CaseEventDto {
+  return {
+    id: e.id,
+    type: e.type,
+    actorId: e.actorId,
+    occurredAt: e.occurredAt.toISOString(),
+    version: e.version,
+    data: e.data,
+  };
+}

@@ -1,0 +1,155 @@
+import { Injectable } from '@nestjs/common';
+import { Scope } from 'src/auth/principal';
+import { CaseClaimEntity } from 'src/cases/case-claim.entity';
+import { CaseLinkEntity } from 'src/cases/case-link.entity';
+import { CaseEntity } from 'src/cases/case.entity';
+import { CaseStatus } from 'src/cases/case.enums';
+import { DbContext } from 'src/database/db-context';
+import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+
+export type NewCase = Omit<
+  CaseEntity,
+  'id' | 'number' | 'version' | 'createdAt' | 'updatedAt' | 'orgUnit' | 'workerParty' | 'employer'
+>;
+export type NewClaim = Pick<CaseClaimEntity, 'type' | 'amountFen' | 'note'>;
+
+export interface CaseFilter {
+  scopePath: string;
+  status?: CaseStatus;
+  kind?: string;
+  category?: string;
+  priority?: string;
+  channel?: string;
+  receivedFrom?: Date;
+  receivedTo?: Date;
+  employerId?: string;
+  number?: string;
+  text?: string;
+  after?: { receivedAt: Date; id: string };
+  limit: number;
+}
+
+function likeFragment(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+@Injectable()
+export class CaseRepository {
+  constructor(private readonly db: DbContext) {}
+
+  private get repo() {
+    return this.db.manager.getRepository(CaseEntity);
+  }
+
+  /** GD-<year>-<6 digits> from the year's own sequence (created on first use by next_case_seq). */
+  async nextNumber(year: number): Promise<string> {
+    const [row] = await this.db.manager.query<{ n: string }[]>('SELECT next_case_seq($1) AS n', [year]);
+    return `GD-${year}-${(row?.n ?? '0').padStart(6, '0')}`;
+  }
+
+  async insert(entity: NewCase & { number: string }): Promise<CaseEntity> {
+    return this.repo.save(this.repo.create(entity));
+  }
+
+  async findInScope(id: string, scope: Scope): Promise<CaseEntity | null> {
+    return this.repo
+      .createQueryBuilder('c')
+      .where('c.id = :id AND c.owner_path LIKE :prefix', { id, prefix: `${scope.unitPath}%` })
+      .getOne();
+  }
+
+  /**
+   * The optimistic lock: an explicit conditional UPDATE. Returns the new version, or undefined when the row's
+   * version is no longer the one the caller read (nothing is changed then).
+   */
+  async updateIfVersion(
+    id: string,
+    version: number,
+    changes: QueryDeepPartialEntity<CaseEntity>,
+  ): Promise<number | undefined> {
+    const result = await this.repo
+      .createQueryBuilder()
+      .update()
+      .set({ ...changes, version: () => 'version + 1' })
+      .where('id = :id AND version = :version', { id, version })
+      .returning(['version'])
+      .execute();
+    const raw = result.raw as { version: number }[];
+    return raw[0]?.version;
+  }
+
+  async claimsOf(caseId: string): Promise<CaseClaimEntity[]> {
+    return this.db.manager.find(CaseClaimEntity, { where: { caseId }, order: { position: 'ASC' } });
+  }
+
+  async replaceClaims(caseId: string, claims: NewClaim[]): Promise<void> {
+    await this.db.manager.delete(CaseClaimEntity, { caseId });
+    if (claims.length === 0) return;
+    await this.db.manager.insert(
+      CaseClaimEntity,
+      claims.map((claim, position) => ({ ...claim, caseId, position })),
+    );
+  }
+
+  /** Idempotent: linking twice is one link. */
+  async link(caseA: string, caseB: string, createdBy: string): Promise<boolean> {
+    const [first, second] = caseA < caseB ? [caseA, caseB] : [caseB, caseA];
+    const result = await this.db.manager
+      .createQueryBuilder()
+      .insert()
+      .into(CaseLinkEntity)
+      .values({ caseA: first, caseB: second, createdBy })
+      .orIgnore()
+      .execute();
+    return (result.raw as unknown[]).length > 0;
+  }
+
+  async openCasesOfParties(partyIds: string[], scope: Scope): Promise<CaseEntity[]> {
+    if (partyIds.length === 0) return [];
+    return this.repo
+      .createQueryBuilder('c')
+      .where('c.worker_party_id IN (:...partyIds)', { partyIds })
+      .andWhere('c.owner_path LIKE :prefix', { prefix: `${scope.unitPath}%` })
+      .andWhere('c.status <> :closed', { closed: CaseStatus.Closed })
+      .orderBy('c.receivedAt', 'DESC')
+      .take(50)
+      .getMany();
+  }
+
+  /** Keyset pagination on (received_at, id), newest first; the scope prefix is always applied. */
+  async search(filter: CaseFilter): Promise<CaseEntity[]> {
+    const query = this.repo
+      .createQueryBuilder('c')
+      .where('c.owner_path LIKE :prefix', { prefix: `${filter.scopePath}%` })
+      .orderBy('c.received_at', 'DESC')
+      .addOrderBy('c.id', 'DESC')
+      .limit(filter.limit);
+    const equals: [string, string | undefined][] = [
+      ['status', filter.status],
+      ['kind', filter.kind],
+      ['category', filter.category],
+      ['priority', filter.priority],
+      ['channel', filter.channel],
+      ['employer_id', filter.employerId],
+      ['number', filter.number],
+    ];
+    for (const [column, value] of equals) {
+      if (value !== undefined) query.andWhere(`c.${column} = :${column}`, { [column]: value });
+    }
+    if (filter.receivedFrom) query.andWhere('c.received_at >= :from', { from: filter.receivedFrom });
+    if (filter.receivedTo) query.andWhere('c.received_at < :to', { to: filter.receivedTo });
+    if (filter.text !== undefined) {
+      query.andWhere(
+        '(c.narrative ILIKE :text OR c.employer_id IN (SELECT e.id FROM employer e WHERE e.name ILIKE :text))',
+        { text: likeFragment(filter.text) },
+      );
+    }
+    if (filter.after) {
+      query.andWhere('(c.received_at, c.id) < (:afterAt, :afterId)', {
+        afterAt: filter.after.receivedAt,
+        afterId: filter.after.id,
+      });
+    }
+    return query.getMany();
+  }
+}

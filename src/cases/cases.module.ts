@@ -1,0 +1,28 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from 'src/audit/audit.module';
+import { CaseCommandService } from 'src/cases/case-command.service';
+import { CaseController } from 'src/cases/case.controller';
+import { CaseEventRepository } from 'src/cases/case-event.repository';
+import { CaseIntakeService } from 'src/cases/case-intake.service';
+import { CaseQueryService } from 'src/cases/case-query.service';
+import { CaseRepository } from 'src/cases/case.repository';
+import { CaseService } from 'src/cases/case.service';
+import { EmployersModule } from 'src/employers/employers.module';
+import { IdempotencyModule } from 'src/idempotency/idempotency.module';
+import { OrgUnitsModule } from 'src/org-units/org-units.module';
+import { PartiesModule } from 'src/parties/parties.module';
+
+@Module({
+  imports: [AuditModule, OrgUnitsModule, PartiesModule, EmployersModule, IdempotencyModule],
+  controllers: [CaseController],
+  providers: [
+    CaseRepository,
+    CaseEventRepository,
+    CaseService,
+    CaseCommandService,
+    CaseQueryService,
+    CaseIntakeService,
+  ],
+  exports: [CaseRepository, CaseEventRepository, CaseService, CaseCommandService, CaseQueryService],
+})
+export class CasesModule {}

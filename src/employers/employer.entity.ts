@@ -1,0 +1,32 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+/**
+ * Employers are shared reference data (not scoped): one record per credit code, or per normalised name when no
+ * code is known. Partial unique indexes (in the migration) enforce both under concurrency.
+ */
+@Entity('employer')
+@Index('uq_employer_credit_code', { synchronize: false })
+@Index('uq_employer_normalized_name', { synchronize: false })
+@Index('idx_employer_name_trgm', { synchronize: false })
+export class EmployerEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'varchar', length: 200 })
+  name!: string;
+
+  @Column({ type: 'varchar', length: 200 })
+  normalizedName!: string;
+
+  @Column({ type: 'char', length: 18, nullable: true })
+  creditCode!: string | null;
+
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  industry!: string | null;
+
+  @Column({ type: 'varchar', length: 300, nullable: true })
+  address!: string | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+}

@@ -1,0 +1,66 @@
+import { Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import { Actor } from 'src/auth/principal';
+import { DomainError, ValidationFailedError } from 'src/common/errors/domain.error';
+import { ErrorCode } from 'src/common/errors/error-code';
+import { DbContext } from 'src/database/db-context';
+import { IdempotencyRepository } from 'src/idempotency/idempotency.repository';
+
+const KEY_PATTERN = /^[A-Za-z0-9._:-]{8,128}$/;
+
+/** Stable JSON (sorted keys) so the same body hashes the same whatever its key order. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/**
+ * Runs a creating command at most once per (user, route, Idempotency-Key). The claim, the work and the stored
+ * response share one transaction, so a retry — even one racing the first request — gets the first response and
+ * creates nothing; the same key with a different body is 422.
+ */
+@Injectable()
+export class IdempotencyService {
+  constructor(
+    private readonly db: DbContext,
+    private readonly keys: IdempotencyRepository,
+  ) {}
+
+  async run<T>(
+    actor: Actor,
+    route: string,
+    key: string | undefined,
+    body: unknown,
+    work: () => Promise<T>,
+  ): Promise<T> {
+    if (key === undefined) return this.db.transaction(work);
+    if (!KEY_PATTERN.test(key)) {
+      throw new ValidationFailedError([
+        { field: 'Idempotency-Key', reasons: ['Idempotency-Key must be 8–128 letters, digits or ._:-'] },
+      ]);
+    }
+    const hash = createHash('sha256').update(canonical(body)).digest('hex');
+    const userId = actor.principal.userId;
+    return this.db.transaction(async () => {
+      if (await this.keys.claim(userId, route, key, hash)) {
+        const result = await work();
+        await this.keys.complete(userId, route, key, 201, result);
+        return result;
+      }
+      const stored = await this.keys.find(userId, route, key);
+      if (stored?.requestHash !== hash) {
+        throw new DomainError(
+          ErrorCode.IdempotencyKeyReused,
+          'This Idempotency-Key was used with a different request body',
+        );
+      }
+      return stored.body as T;
+    });
+  }
+}
