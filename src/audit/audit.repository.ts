@@ -5,14 +5,59 @@ import { DbContext } from 'src/database/db-context';
 
 export type NewAuditEntry = Omit<AuditEntryEntity, 'id' | 'occurredAt'>;
 
+const PENDING = Symbol('pending audit entries');
+const COLUMNS = [
+  'actor_id',
+  'actor_username',
+  'action',
+  'target_type',
+  'target_id',
+  'scope_path',
+  'correlation_id',
+  'ip',
+  'detail',
+];
+
 @Injectable()
 export class AuditRepository {
   constructor(private readonly db: DbContext) {}
 
-  /** Joins the caller's transaction when there is one, so the entry commits with the change it records. */
+  /**
+   * Inside a transaction the entry is held and written, with the transaction's other entries, in one INSERT just
+   * before commit: it commits with the change it records, or neither does.
+   */
   async append(entry: NewAuditEntry): Promise<void> {
-    const repo = this.db.manager.getRepository(AuditEntryEntity);
-    await repo.save(repo.create(entry), { reload: false });
+    const pending = this.db.deferred<NewAuditEntry[]>(
+      PENDING,
+      () => [],
+      (entries) => this.insert(entries),
+    );
+    if (pending) pending.push(entry);
+    else await this.insert([entry]);
+  }
+
+  private async insert(entries: NewAuditEntry[]): Promise<void> {
+    if (entries.length === 0) return;
+    const params: unknown[] = [];
+    const rows = entries.map((e) => {
+      const values = [
+        e.actorId,
+        e.actorUsername,
+        e.action,
+        e.targetType,
+        e.targetId,
+        e.scopePath,
+        e.correlationId,
+        e.ip,
+        JSON.stringify(e.detail),
+      ];
+      const placeholders = values.map((value) => {
+        params.push(value);
+        return `$${params.length}`;
+      });
+      return `(${placeholders.join(', ')})`;
+    });
+    await this.db.manager.query(`INSERT INTO audit_entry (${COLUMNS.join(', ')}) VALUES ${rows.join(', ')}`, params);
   }
 
   /** Newest first, keyset-paginated by id, only entries about the caller's subtree. */

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, createSecretKey, KeyObject, randomBytes } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { APP_CONFIG, AppConfig } from 'src/config/app-config';
 
@@ -13,11 +13,17 @@ export interface AccessClaims {
 /** Access tokens (short JWTs, algorithm pinned) and opaque refresh tokens (random, stored hashed). */
 @Injectable()
 export class TokenService {
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  // A KeyObject made once: given a string, jsonwebtoken first tries (and fails) to parse it as a public key on
+  // every call, which cost a tenth of the API's CPU under load.
+  private readonly key: KeyObject;
+
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
+    this.key = createSecretKey(Buffer.from(config.auth.jwtSecret, 'utf8'));
+  }
 
   signAccess(claims: AccessClaims): string {
-    const { jwtSecret, issuer, audience, accessTtlSeconds } = this.config.auth;
-    return jwt.sign({ sid: claims.sid }, jwtSecret, {
+    const { issuer, audience, accessTtlSeconds } = this.config.auth;
+    return jwt.sign({ sid: claims.sid }, this.key, {
       algorithm: ALGORITHM,
       subject: claims.sub,
       issuer,
@@ -28,9 +34,9 @@ export class TokenService {
 
   /** The claims of a valid token, or undefined: wrong algorithm (incl. `none`), signature, issuer, audience or expiry. */
   verifyAccess(token: string): AccessClaims | undefined {
-    const { jwtSecret, issuer, audience } = this.config.auth;
+    const { issuer, audience } = this.config.auth;
     try {
-      const payload = jwt.verify(token, jwtSecret, { algorithms: [ALGORITHM], issuer, audience });
+      const payload = jwt.verify(token, this.key, { algorithms: [ALGORITHM], issuer, audience });
       if (typeof payload === 'string') return undefined;
       // jsonwebtoken accepts a token without exp; we do not.
       if (typeof payload.exp !== 'number' || typeof payload.sub !== 'string') return undefined;

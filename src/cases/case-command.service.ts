@@ -97,7 +97,7 @@ export class CaseCommandService {
       const changes: QueryDeepPartialEntity<CaseEntity> = {};
       if (dto.narrative !== undefined) changes.narrative = dto.narrative;
       if (dto.disputeArisenOn !== undefined) changes.disputeArisenOn = dto.disputeArisenOn;
-      if (dto.employer !== undefined) changes.employerId = await this.employers.resolve(dto.employer);
+      if (dto.employer !== undefined) changes.employerId = (await this.employers.resolve(dto.employer)).id;
       if (dto.workersAffected !== undefined) {
         changes.workersAffected = dto.workersAffected;
         changes.collective = dto.workersAffected >= COLLECTIVE_THRESHOLD;

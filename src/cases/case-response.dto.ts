@@ -11,7 +11,7 @@ import {
   ClaimType,
 } from 'src/cases/case.enums';
 import { fenToYuan } from 'src/common/money/money';
-import { EmployerEntity } from 'src/employers/employer.entity';
+import { EmployerRef } from 'src/employers/employer.repository';
 
 export class ClaimResponseDto {
   type!: ClaimType;
@@ -91,8 +91,8 @@ export function toCaseSummary(c: CaseEntity): CaseSummaryDto {
 
 export function toCaseResponse(
   c: CaseEntity,
-  claims: CaseClaimEntity[],
-  employer: EmployerEntity | null,
+  claims: Pick<CaseClaimEntity, 'type' | 'amountFen' | 'note'>[],
+  employer: EmployerRef | null,
 ): CaseResponseDto {
   return Object.assign(toCaseSummary(c), {
     outcome: c.outcome,

@@ -41,14 +41,26 @@ export class CaseRepository {
     return this.db.manager.getRepository(CaseEntity);
   }
 
-  /** GD-<year>-<6 digits> from the year's own sequence (created on first use by next_case_seq). */
-  async nextNumber(year: number): Promise<string> {
-    const [row] = await this.db.manager.query<{ n: string }[]>('SELECT next_case_seq($1) AS n', [year]);
-    return `GD-${year}-${(row?.n ?? '0').padStart(6, '0')}`;
-  }
-
-  async insert(entity: NewCase & { number: string }): Promise<CaseEntity> {
-    return this.repo.save(this.repo.create(entity));
+  /** Inserts a case numbered GD-<year>-<6 digits> from the year's sequence, in the same statement. */
+  async insert(entity: NewCase, year: number): Promise<CaseEntity> {
+    if (!Number.isInteger(year)) throw new Error('year must be an integer');
+    const result = await this.repo
+      .createQueryBuilder()
+      .insert()
+      .values({ ...entity, number: () => `'GD-${year}-' || lpad(next_case_seq(${year})::text, 6, '0')` })
+      .returning(['id', 'number', 'version', 'created_at', 'updated_at'])
+      .execute();
+    const row = (
+      result.raw as { id: string; number: string; version: number; created_at: Date; updated_at: Date }[]
+    )[0];
+    if (!row) throw new Error('case insert returned nothing');
+    return Object.assign(new CaseEntity(), entity, {
+      id: row.id,
+      number: row.number,
+      version: row.version,
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+    });
   }
 
   async findInScope(id: string, scope: Scope): Promise<CaseEntity | null> {
@@ -84,6 +96,11 @@ export class CaseRepository {
 
   async replaceClaims(caseId: string, claims: NewClaim[]): Promise<void> {
     await this.db.manager.delete(CaseClaimEntity, { caseId });
+    await this.insertClaims(caseId, claims);
+  }
+
+  /** One multi-row INSERT. */
+  async insertClaims(caseId: string, claims: NewClaim[]): Promise<void> {
     if (claims.length === 0) return;
     await this.db.manager.insert(
       CaseClaimEntity,

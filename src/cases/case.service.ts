@@ -58,37 +58,39 @@ export class CaseService {
 
   /** Must run inside the caller's transaction (the controller path wraps it with IdempotencyService). */
   async create(actor: Actor, details: CaseDetailsDto, origin: IntakeOrigin): Promise<CaseResponseDto> {
-    const unit = await this.units.requireInScope(details.orgUnitId ?? actor.principal.unitId, actor.principal);
+    const unit = await this.units.ownerUnit(actor.principal, details.orgUnitId);
     const workerPartyId =
       origin.workerPartyId ?? (origin.worker ? await this.partyRefs.resolve(actor, origin.worker, unit.id) : null);
-    const employerId = details.employer ? await this.employers.resolve(details.employer) : null;
+    const employer = details.employer ? await this.employers.resolve(details.employer) : null;
     const claims = toClaimRows(details.claims);
     const workersAffected = details.workersAffected ?? 1;
     const receivedAt = new Date();
     const answered = origin.answeredAtIntake === true;
-    const created = await this.cases.insert({
-      number: await this.cases.nextNumber(shanghaiYear(receivedAt)),
-      kind: answered ? CaseKind.Consultation : details.kind,
-      category: details.category,
-      priority: effectivePriority(details.priority ?? CasePriority.Normal, workersAffected),
-      status: answered ? CaseStatus.Closed : CaseStatus.Received,
-      outcome: answered ? CaseOutcome.Answered : null,
-      channel: origin.channel,
-      orgUnitId: unit.id,
-      ownerPath: unit.path,
-      assigneeId: null,
-      workerPartyId,
-      employerId,
-      workersAffected,
-      collective: workersAffected >= COLLECTIVE_THRESHOLD,
-      narrative: details.narrative,
-      disputeArisenOn: details.disputeArisenOn ?? null,
-      claimedFen: sumFen(claims),
-      receivedAt,
-      closedAt: answered ? receivedAt : null,
-      createdBy: actor.principal.userId,
-    });
-    await this.cases.replaceClaims(created.id, claims);
+    const created = await this.cases.insert(
+      {
+        kind: answered ? CaseKind.Consultation : details.kind,
+        category: details.category,
+        priority: effectivePriority(details.priority ?? CasePriority.Normal, workersAffected),
+        status: answered ? CaseStatus.Closed : CaseStatus.Received,
+        outcome: answered ? CaseOutcome.Answered : null,
+        channel: origin.channel,
+        orgUnitId: unit.id,
+        ownerPath: unit.path,
+        assigneeId: null,
+        workerPartyId,
+        employerId: employer?.id ?? null,
+        workersAffected,
+        collective: workersAffected >= COLLECTIVE_THRESHOLD,
+        narrative: details.narrative,
+        disputeArisenOn: details.disputeArisenOn ?? null,
+        claimedFen: sumFen(claims),
+        receivedAt,
+        closedAt: answered ? receivedAt : null,
+        createdBy: actor.principal.userId,
+      },
+      shanghaiYear(receivedAt),
+    );
+    await this.cases.insertClaims(created.id, claims);
     const actorId = actor.principal.userId;
     await this.events.append(created.id, CaseEventType.Received, actorId, created.version, {
       number: created.number,
@@ -111,13 +113,17 @@ export class CaseService {
       scopePath: unit.path,
       detail: { number: created.number },
     });
-    const employer = employerId === null ? null : await this.employers.find(employerId);
-    return toCaseResponse(created, await this.cases.claimsOf(created.id), employer);
+    // Built from what was just written: no read-back round trips on the intake hot path.
+    return toCaseResponse(created, claims, employer);
   }
 
   /** The full response for a case already loaded in scope. */
   async respond(entity: CaseEntity): Promise<CaseResponseDto> {
     const employer = entity.employerId === null ? null : await this.employers.find(entity.employerId);
-    return toCaseResponse(entity, await this.cases.claimsOf(entity.id), employer);
+    return toCaseResponse(
+      entity,
+      await this.cases.claimsOf(entity.id),
+      employer && { id: employer.id, name: employer.name, creditCode: employer.creditCode },
+    );
   }
 }

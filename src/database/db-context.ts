@@ -3,24 +3,52 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { DataSource, EntityManager } from 'typeorm';
 
+interface UnitOfWork {
+  manager: EntityManager;
+  /** Writes gathered during the transaction and flushed, each as one statement, just before it commits. */
+  deferred: Map<symbol, { state: unknown; flush: (state: unknown) => Promise<void> }>;
+}
+
 /**
  * The unit of work. Services wrap a command in `transaction()`; repositories take `manager` from here, so every
- * write inside the callback (the change, its audit entry, later its case event) commits or rolls back together,
+ * write inside the callback (the change, its audit entry, its case event) commits or rolls back together,
  * without services handling the ORM.
  */
 @Injectable()
 export class DbContext {
-  private readonly current = new AsyncLocalStorage<EntityManager>();
+  private readonly current = new AsyncLocalStorage<UnitOfWork>();
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   get manager(): EntityManager {
-    return this.current.getStore() ?? this.dataSource.manager;
+    return this.current.getStore()?.manager ?? this.dataSource.manager;
   }
 
   /** Runs `work` in one transaction; nested calls join the outer one. */
   async transaction<T>(work: () => Promise<T>): Promise<T> {
     if (this.current.getStore()) return work();
-    return this.dataSource.transaction((manager) => this.current.run(manager, work));
+    return this.dataSource.transaction(async (manager) => {
+      const unit: UnitOfWork = { manager, deferred: new Map() };
+      return this.current.run(unit, async () => {
+        const result = await work();
+        for (const { state, flush } of unit.deferred.values()) await flush(state);
+        return result;
+      });
+    });
+  }
+
+  /**
+   * Per-transaction state for writes that can be batched (e.g. audit entries): `init` makes it on first use,
+   * `flush` writes it just before commit. Outside a transaction, returns undefined and the caller writes at once.
+   */
+  deferred<S>(key: symbol, init: () => S, flush: (state: S) => Promise<void>): S | undefined {
+    const unit = this.current.getStore();
+    if (!unit) return undefined;
+    let entry = unit.deferred.get(key);
+    if (!entry) {
+      entry = { state: init(), flush: flush as (state: unknown) => Promise<void> };
+      unit.deferred.set(key, entry);
+    }
+    return entry.state as S;
   }
 }

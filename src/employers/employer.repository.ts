@@ -2,6 +2,20 @@ import { Injectable } from '@nestjs/common';
 import { DbContext } from 'src/database/db-context';
 import { EmployerEntity } from 'src/employers/employer.entity';
 
+export interface EmployerRef {
+  id: string;
+  name: string;
+  creditCode: string | null;
+}
+
+interface EmployerRow {
+  id: string;
+  name: string;
+  credit_code: string | null;
+}
+
+const toRef = (row: EmployerRow): EmployerRef => ({ id: row.id, name: row.name, creditCode: row.credit_code });
+
 export interface EmployerInput {
   name: string;
   normalizedName: string;
@@ -23,37 +37,42 @@ export class EmployerRepository {
    * name-only employer gains the code when one arrives. Safe under concurrency: the partial unique indexes
    * decide, and the loser of a race reads the winner's row.
    */
-  async findOrCreate(input: EmployerInput): Promise<string> {
+  async findOrCreate(input: EmployerInput): Promise<EmployerRef> {
     const q = this.db.manager;
     if (input.creditCode !== null) {
-      const adopted = await q.query<{ id: string }[]>(
-        `WITH existing AS (SELECT id FROM employer WHERE credit_code = $1),
+      const adopted = await q.query<EmployerRow[]>(
+        `WITH existing AS (SELECT id, name, credit_code FROM employer WHERE credit_code = $1),
               adopted AS (
                 UPDATE employer SET credit_code = $1
                  WHERE normalized_name = $2 AND credit_code IS NULL AND NOT EXISTS (SELECT 1 FROM existing)
-                 RETURNING id)
-         SELECT id FROM existing UNION ALL SELECT id FROM adopted LIMIT 1`,
+                 RETURNING id, name, credit_code)
+         SELECT * FROM existing UNION ALL SELECT * FROM adopted LIMIT 1`,
         [input.creditCode, input.normalizedName],
       );
-      if (adopted[0]) return adopted[0].id;
+      if (adopted[0]) return toRef(adopted[0]);
     }
     const conflictTarget =
       input.creditCode === null
         ? '(normalized_name) WHERE credit_code IS NULL'
         : '(credit_code) WHERE credit_code IS NOT NULL';
-    const inserted = await q.query<{ id: string }[]>(
-      `INSERT INTO employer (name, normalized_name, credit_code, industry, address) VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT ${conflictTarget} DO NOTHING RETURNING id`,
+    const match = input.creditCode === null ? 'normalized_name = $2 AND credit_code IS NULL' : 'credit_code = $3';
+    // Insert-or-read in one round trip. If a concurrent transaction inserted the same employer after this
+    // statement's snapshot, neither branch returns it; the read below (a new snapshot) then does.
+    const found = await q.query<EmployerRow[]>(
+      `WITH inserted AS (
+         INSERT INTO employer (name, normalized_name, credit_code, industry, address) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT ${conflictTarget} DO NOTHING RETURNING id, name, credit_code)
+       SELECT * FROM inserted UNION ALL SELECT id, name, credit_code FROM employer WHERE ${match} LIMIT 1`,
       [input.name, input.normalizedName, input.creditCode, input.industry, input.address],
     );
-    if (inserted[0]) return inserted[0].id;
-    const existing = await q.query<{ id: string }[]>(
+    if (found[0]) return toRef(found[0]);
+    const existing = await q.query<EmployerRow[]>(
       input.creditCode === null
-        ? 'SELECT id FROM employer WHERE normalized_name = $1 AND credit_code IS NULL'
-        : 'SELECT id FROM employer WHERE credit_code = $1',
+        ? 'SELECT id, name, credit_code FROM employer WHERE normalized_name = $1 AND credit_code IS NULL'
+        : 'SELECT id, name, credit_code FROM employer WHERE credit_code = $1',
       [input.creditCode ?? input.normalizedName],
     );
     if (!existing[0]) throw new Error('employer vanished during find-or-create');
-    return existing[0].id;
+    return toRef(existing[0]);
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { normalizeEmployerName } from 'src/employers/employer-name';
 import { EmployerEntity } from 'src/employers/employer.entity';
-import { EmployerRepository } from 'src/employers/employer.repository';
+import { EmployerRef, EmployerRepository } from 'src/employers/employer.repository';
 
 export interface EmployerDetails {
   name: string;
@@ -15,7 +15,7 @@ export class EmployerService {
   constructor(private readonly employers: EmployerRepository) {}
 
   /** The de-duplicated employer id for what the caller said. */
-  async resolve(details: EmployerDetails): Promise<string> {
+  async resolve(details: EmployerDetails): Promise<EmployerRef> {
     const name = details.name.normalize('NFKC').trim().replace(/\s+/g, ' ');
     return this.employers.findOrCreate({
       name,

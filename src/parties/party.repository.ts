@@ -20,8 +20,23 @@ export class PartyRepository {
       .where('o.path LIKE :prefix', { prefix: `${scope.unitPath}%` });
   }
 
-  async insert(party: Omit<PartyEntity, 'id' | 'version' | 'createdAt' | 'updatedAt' | 'orgUnit'>) {
-    return this.repo.save(this.repo.create(party));
+  async insert(
+    party: Omit<PartyEntity, 'id' | 'version' | 'createdAt' | 'updatedAt' | 'orgUnit'>,
+  ): Promise<PartyEntity> {
+    const result = await this.repo
+      .createQueryBuilder()
+      .insert()
+      .values(party)
+      .returning(['id', 'version', 'created_at', 'updated_at'])
+      .execute();
+    const row = (result.raw as { id: string; version: number; created_at: Date; updated_at: Date }[])[0];
+    if (!row) throw new Error('party insert returned nothing');
+    return Object.assign(new PartyEntity(), party, {
+      id: row.id,
+      version: row.version,
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+    });
   }
 
   async findInScope(id: string, scope: Scope): Promise<PartyEntity | null> {

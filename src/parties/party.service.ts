@@ -57,7 +57,7 @@ export class PartyService {
 
   async create(actor: Actor, dto: CreatePartyDto): Promise<PartyResponseDto> {
     return this.db.transaction(async () => {
-      const unit = await this.units.requireInScope(dto.orgUnitId ?? actor.principal.unitId, actor.principal);
+      const unit = await this.units.ownerUnit(actor.principal, dto.orgUnitId);
       const phone = dto.phone === undefined ? undefined : (normalizeChineseMobile(dto.phone) ?? dto.phone);
       const idNumber = dto.idNumber?.toUpperCase();
       const party = await this.parties.insert({
