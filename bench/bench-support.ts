@@ -23,11 +23,15 @@ export async function freshDatabase(name: string): Promise<string> {
   await admin.end();
   const url = databaseUrl(name);
   const env = { ...process.env, DATABASE_URL: url, NODE_PATH: join(ROOT, 'dist') };
-  execFileSync(join(ROOT, 'node_modules', '.bin', 'typeorm'), ['migration:run', '-d', 'dist/src/database/data-source.js'], {
-    cwd: ROOT,
-    env,
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  execFileSync(
+    join(ROOT, 'node_modules', '.bin', 'typeorm'),
+    ['migration:run', '-d', 'dist/src/database/data-source.js'],
+    {
+      cwd: ROOT,
+      env,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
   execFileSync(process.execPath, ['dist/scripts/seed.js'], { cwd: ROOT, env, stdio: 'inherit' });
   return url;
 }
@@ -41,7 +45,10 @@ export async function startService(env: Record<string, string>, port: number): P
   });
   const deadline = Date.now() + 60000;
   for (;;) {
-    const ok = await fetch(`http://127.0.0.1:${port}/health/ready`).then((r) => r.ok, () => false);
+    const ok = await fetch(`http://127.0.0.1:${port}/health/ready`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return child;
     if (Date.now() > deadline) throw new Error('service did not become ready');
     await new Promise((r) => setTimeout(r, 250));
@@ -70,15 +77,38 @@ export interface PgbenchResult {
 }
 
 /** Runs pgbench with per-transaction logging and reads latency percentiles from its log files. */
-export function runPgbench(url: string, script: string, clients: number, seconds: number, vars: Record<string, string>): PgbenchResult {
+export function runPgbench(
+  url: string,
+  script: string,
+  clients: number,
+  seconds: number,
+  vars: Record<string, string>,
+): PgbenchResult {
   const logDir = join(ROOT, '.local', 'bench');
   rmSync(logDir, { recursive: true, force: true });
   execFileSync('mkdir', ['-p', logDir]);
   const u = new URL(url);
   const args = [
-    '-n', '-M', 'extended', '-c', String(clients), '-j', '2', '-T', String(seconds), '-f', script,
-    '-l', '--log-prefix', join(logDir, 'pgbench'),
-    '-h', u.hostname, '-p', u.port, '-U', u.username || 'postgres',
+    '-n',
+    '-M',
+    'extended',
+    '-c',
+    String(clients),
+    '-j',
+    '2',
+    '-T',
+    String(seconds),
+    '-f',
+    script,
+    '-l',
+    '--log-prefix',
+    join(logDir, 'pgbench'),
+    '-h',
+    u.hostname,
+    '-p',
+    u.port,
+    '-U',
+    u.username || 'postgres',
     ...Object.entries(vars).flatMap(([k, v]) => ['-D', `${k}=${v}`]),
     u.pathname.slice(1),
   ];

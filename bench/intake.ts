@@ -43,8 +43,13 @@ async function main(): Promise<void> {
       body: JSON.stringify({ username: 'operator_city', password: 'Demo-2026!' }),
     });
     const { accessToken } = (await login.json()) as { accessToken: string };
-    const claims = JSON.parse(Buffer.from(accessToken.split('.')[1] ?? '', 'base64url').toString()) as { sub: string; sid: string };
-    const me = (await (await fetch(`http://127.0.0.1:${PORT}/me`, { headers: { authorization: `Bearer ${accessToken}` } })).json()) as {
+    const claims = JSON.parse(Buffer.from(accessToken.split('.')[1] ?? '', 'base64url').toString()) as {
+      sub: string;
+      sid: string;
+    };
+    const me = (await (
+      await fetch(`http://127.0.0.1:${PORT}/me`, { headers: { authorization: `Bearer ${accessToken}` } })
+    ).json()) as {
       orgUnitId: string;
     };
     vars = { userid: claims.sub, sid: claims.sid, unitid: me.orgUnitId, unitpath: `/${me.orgUnitId}/` };

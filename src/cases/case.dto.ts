@@ -1,8 +1,8 @@
+import { IntersectionType, OmitType, PartialType, PickType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
-  IsBoolean,
   IsDateString,
   IsEnum,
   IsInt,
@@ -18,15 +18,11 @@ import {
 } from 'class-validator';
 import { CaseCategory, CaseKind, CasePriority, Channel, ClaimType } from 'src/cases/case.enums';
 import { IsYuan } from 'src/common/money/money.decorator';
-import {
-  IsChineseMobile,
-  IsResidentIdNumber,
-  IsUnifiedSocialCreditCode,
-} from 'src/common/validation/china-ids.decorators';
-import { EmploymentForm } from 'src/parties/party.entity';
+import { IsUnifiedSocialCreditCode } from 'src/common/validation/china-ids.decorators';
+import { CreatePartyDto } from 'src/parties/party.dto';
 
-/** Either an existing party (`partyId`) or a new one described inline. */
-export class PartyRefDto {
+/** Either an existing party (`partyId`) or a new one described inline (the fields of POST /parties). */
+export class PartyRefDto extends OmitType(CreatePartyDto, ['name', 'orgUnitId'] as const) {
   /** An existing party in your scope. */
   @IsOptional()
   @IsUUID()
@@ -38,24 +34,6 @@ export class PartyRefDto {
   @IsNotEmpty()
   @MaxLength(100)
   name?: string;
-
-  /** @example "13912345678" */
-  @IsOptional()
-  @IsChineseMobile()
-  phone?: string;
-
-  /** @example "11010519491231002X" */
-  @IsOptional()
-  @IsResidentIdNumber()
-  idNumber?: string;
-
-  @IsOptional()
-  @IsEnum(EmploymentForm)
-  employmentForm?: EmploymentForm;
-
-  @IsOptional()
-  @IsBoolean()
-  unionMember?: boolean;
 }
 
 export class EmployerInputDto {
@@ -81,6 +59,14 @@ export class EmployerInputDto {
   @IsString()
   @MaxLength(300)
   address?: string;
+}
+
+export class VersionedDto {
+  /** The case version you read (or send it as `If-Match`). A stale one answers 409. */
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  version?: number;
 }
 
 export class ClaimInputDto {
@@ -158,14 +144,6 @@ export class CreateCaseDto extends CaseDetailsDto {
   worker?: PartyRefDto;
 }
 
-export class VersionedDto {
-  /** The case version you read (or send it as `If-Match`). A stale one answers 409. */
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  version?: number;
-}
-
 export class ClassifyCaseDto extends VersionedDto {
   @IsEnum(CaseKind)
   kind!: CaseKind;
@@ -177,28 +155,10 @@ export class ClassifyCaseDto extends VersionedDto {
   priority!: CasePriority;
 }
 
-export class UpdateCaseDto extends VersionedDto {
-  @IsOptional()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(10000)
-  narrative?: string;
-
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(100000)
-  workersAffected?: number;
-
-  @IsOptional()
-  @IsDateString({ strict: true, strictSeparator: true })
-  disputeArisenOn?: string;
-
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => EmployerInputDto)
-  employer?: EmployerInputDto;
-}
+export class UpdateCaseDto extends IntersectionType(
+  PartialType(PickType(CaseDetailsDto, ['narrative', 'workersAffected', 'disputeArisenOn', 'employer'] as const)),
+  VersionedDto,
+) {}
 
 export class ReplaceClaimsDto extends VersionedDto {
   @IsArray()
