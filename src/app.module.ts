@@ -16,6 +16,7 @@ import { QueueModule } from 'src/queue/queue.module';
 import { RedisModule } from 'src/redis/redis.module';
 import { SystemModule } from 'src/system/system.module';
 import { UsersModule } from 'src/users/users.module';
+import { WorkflowModule } from 'src/workflow/workflow.module';
 import { WorkerModule } from 'src/worker/worker.module';
 
 /** One codebase, three shapes: the HTTP API, the queue worker, or both (local default). */
@@ -45,6 +46,7 @@ export class AppModule {
               CasesModule,
               CallsModule,
               AttachmentsModule,
+              WorkflowModule,
             ]
           : []),
         ...(consumes ? [WorkerModule] : []),

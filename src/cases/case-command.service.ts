@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { AuditAction, AuditService } from 'src/audit/audit.service';
 import { Actor } from 'src/auth/principal';
 import { CaseEventType } from 'src/cases/case-event.entity';
 import { CaseEventRepository } from 'src/cases/case-event.repository';
@@ -8,7 +7,8 @@ import { CaseEntity } from 'src/cases/case.entity';
 import { COLLECTIVE_THRESHOLD, CaseStatus, effectivePriority, OPEN_STATUSES } from 'src/cases/case.enums';
 import { CaseRepository } from 'src/cases/case.repository';
 import { CaseResponseDto } from 'src/cases/case-response.dto';
-import { CaseService, sumFen, toClaimRows } from 'src/cases/case.service';
+import { sumFen, toClaimRows } from 'src/cases/case.service';
+import { CaseWriter } from 'src/cases/case-writer';
 import { DomainError } from 'src/common/errors/domain.error';
 import { ErrorCode } from 'src/common/errors/error-code';
 import { resolveVersion } from 'src/common/http/version';
@@ -23,15 +23,12 @@ export class CaseCommandService {
     private readonly db: DbContext,
     private readonly cases: CaseRepository,
     private readonly events: CaseEventRepository,
-    private readonly caseService: CaseService,
+    private readonly writer: CaseWriter,
     private readonly employers: EmployerService,
-    private readonly audit: AuditService,
   ) {}
 
-  async requireInScope(actor: Actor, id: string): Promise<CaseEntity> {
-    const found = await this.cases.findInScope(id, actor.principal);
-    if (!found) throw new DomainError(ErrorCode.NotFound, 'Case not found');
-    return found;
+  requireInScope(actor: Actor, id: string): Promise<CaseEntity> {
+    return this.writer.requireInScope(actor, id);
   }
 
   private requireStatus(entity: CaseEntity, allowed: CaseStatus[], command: string): void {
@@ -43,39 +40,13 @@ export class CaseCommandService {
     }
   }
 
-  /** Applies a conditional update, appends its event and audit entry; 409 if the version moved. */
-  private async apply(
-    actor: Actor,
-    entity: CaseEntity,
-    version: number,
-    changes: QueryDeepPartialEntity<CaseEntity>,
-    event: CaseEventType,
-    data: Record<string, unknown>,
-  ): Promise<CaseResponseDto> {
-    const newVersion = await this.cases.updateIfVersion(entity.id, version, changes);
-    if (newVersion === undefined) {
-      throw new DomainError(ErrorCode.VersionConflict, 'The case was changed by someone else; reload and retry', {
-        currentVersion: entity.version,
-      });
-    }
-    await this.events.append(entity.id, event, actor.principal.userId, newVersion, data);
-    await this.audit.record(actor, {
-      action: AuditAction.CaseUpdate,
-      targetType: 'case',
-      targetId: entity.id,
-      scopePath: entity.ownerPath,
-      detail: { event },
-    });
-    return this.caseService.respond(await this.requireInScope(actor, entity.id));
-  }
-
   async classify(actor: Actor, id: string, dto: ClassifyCaseDto, ifMatch?: string): Promise<CaseResponseDto> {
     const version = resolveVersion(dto.version, ifMatch);
     return this.db.transaction(async () => {
       const entity = await this.requireInScope(actor, id);
       this.requireStatus(entity, [CaseStatus.Received, CaseStatus.Triaged], 'classify');
       const priority = effectivePriority(dto.priority, entity.workersAffected);
-      return this.apply(
+      return this.writer.apply(
         actor,
         entity,
         version,
@@ -104,7 +75,7 @@ export class CaseCommandService {
         changes.priority = effectivePriority(entity.priority, dto.workersAffected);
       }
       const fields = Object.keys(dto).filter((key) => key !== 'version');
-      return this.apply(actor, entity, version, changes, CaseEventType.Updated, {
+      return this.writer.apply(actor, entity, version, changes, CaseEventType.Updated, {
         fields,
         collective: changes.collective,
       });
@@ -120,7 +91,7 @@ export class CaseCommandService {
       const claimedFen = sumFen(claims);
       // Replaced first so the response reads them back; a stale version rolls the replacement back with the rest.
       await this.cases.replaceClaims(id, claims);
-      return this.apply(actor, entity, version, { claimedFen }, CaseEventType.ClaimsReplaced, {
+      return this.writer.apply(actor, entity, version, { claimedFen }, CaseEventType.ClaimsReplaced, {
         count: claims.length,
         claimedFen,
       });

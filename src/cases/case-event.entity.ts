@@ -12,6 +12,21 @@ export enum CaseEventType {
   CallbackRequested = 'callback_requested',
   ConsultationAnswered = 'consultation_answered',
   AttachmentAdded = 'attachment_added',
+  Dispatched = 'dispatched',
+  Transferred = 'transferred',
+  Returned = 'returned',
+  Accepted = 'accepted',
+  Urged = 'urged',
+  Reassigned = 'reassigned',
+  ContactRecorded = 'contact_recorded',
+  AnsweredAtIntake = 'answered_at_intake',
+  ClosureProposed = 'closure_proposed',
+  Closed = 'closed',
+  Withdrawn = 'withdrawn',
+  NotAccepted = 'not_accepted',
+  ClosedAsDuplicate = 'closed_as_duplicate',
+  CallbackRecorded = 'callback_recorded',
+  Reopened = 'reopened',
 }
 
 /** Append-only timeline: a trigger rejects UPDATE and DELETE. Written in the transaction of the change. */

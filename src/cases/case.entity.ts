@@ -1,4 +1,12 @@
-import { CaseCategory, CaseKind, CaseOutcome, CasePriority, CaseStatus, Channel } from 'src/cases/case.enums';
+import {
+  CallbackResult,
+  CaseCategory,
+  CaseKind,
+  CaseOutcome,
+  CasePriority,
+  CaseStatus,
+  Channel,
+} from 'src/cases/case.enums';
 import { EmployerEntity } from 'src/employers/employer.entity';
 import { OrgUnitEntity } from 'src/org-units/org-unit.entity';
 import { PartyEntity } from 'src/parties/party.entity';
@@ -57,8 +65,27 @@ export class CaseEntity {
   @Column({ type: 'text' })
   ownerPath!: string;
 
+  /** The handler: set on acceptance, changed by reassignment. */
+  @Index()
   @Column({ type: 'uuid', nullable: true })
   assigneeId!: string | null;
+
+  /** The unit that dispatched the case, which a return sends it back to. */
+  @Column({ type: 'uuid', nullable: true })
+  dispatchedFromUnitId!: string | null;
+
+  /** First recorded contact with the worker (the first_contact SLA stops here). */
+  @Column({ type: 'timestamptz', nullable: true })
+  firstWorkerContactAt!: Date | null;
+
+  @Column({ type: 'enum', enum: CaseOutcome, enumName: 'case_outcome', nullable: true })
+  proposedOutcome!: CaseOutcome | null;
+
+  @Column({ type: 'enum', enum: CallbackResult, enumName: 'callback_result', nullable: true })
+  lastCallbackResult!: CallbackResult | null;
+
+  @Column({ type: 'int', default: 0 })
+  reopenCount!: number;
 
   @Index()
   @Column({ type: 'uuid', nullable: true })

@@ -72,6 +72,13 @@ export enum ClaimType {
   Other = 'other',
 }
 
+export enum CallbackResult {
+  Satisfied = 'satisfied',
+  BasicallySatisfied = 'basically_satisfied',
+  Dissatisfied = 'dissatisfied',
+  Unreachable = 'unreachable',
+}
+
 /** A dispute with this many workers (and a common claim) is collective and at least urgent. */
 export const COLLECTIVE_THRESHOLD = 10;
 

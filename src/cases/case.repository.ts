@@ -63,6 +63,11 @@ export class CaseRepository {
     });
   }
 
+  /** Unscoped: only to read back a case the caller was just authorised to change (it may have left their scope). */
+  async findAfterWrite(id: string): Promise<CaseEntity> {
+    return this.repo.findOneByOrFail({ id });
+  }
+
   async findInScope(id: string, scope: Scope): Promise<CaseEntity | null> {
     return this.repo
       .createQueryBuilder('c')

@@ -7,6 +7,7 @@ import { CaseIntakeService } from 'src/cases/case-intake.service';
 import { CaseQueryService } from 'src/cases/case-query.service';
 import { CaseRepository } from 'src/cases/case.repository';
 import { CaseService } from 'src/cases/case.service';
+import { CaseWriter } from 'src/cases/case-writer';
 import { EmployersModule } from 'src/employers/employers.module';
 import { IdempotencyModule } from 'src/idempotency/idempotency.module';
 import { OrgUnitsModule } from 'src/org-units/org-units.module';
@@ -19,10 +20,11 @@ import { PartiesModule } from 'src/parties/parties.module';
     CaseRepository,
     CaseEventRepository,
     CaseService,
+    CaseWriter,
     CaseCommandService,
     CaseQueryService,
     CaseIntakeService,
   ],
-  exports: [CaseRepository, CaseEventRepository, CaseService, CaseCommandService, CaseQueryService],
+  exports: [CaseRepository, CaseEventRepository, CaseService, CaseWriter, CaseCommandService, CaseQueryService],
 })
 export class CasesModule {}

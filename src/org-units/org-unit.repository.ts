@@ -38,6 +38,11 @@ export class OrgUnitRepository {
     return query.getManyAndCount();
   }
 
+  /** Unscoped: for routing decisions only, never for answering a caller. */
+  async findById(id: string): Promise<OrgUnitEntity | null> {
+    return this.repo.findOneBy({ id });
+  }
+
   async codeExists(code: string): Promise<boolean> {
     return this.repo.exists({ where: { code } });
   }

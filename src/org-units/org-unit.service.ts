@@ -40,6 +40,16 @@ export class OrgUnitService {
     return { id: unit.id, path: unit.path };
   }
 
+  /**
+   * Id and path of a unit a case is routed to by the workflow (a return to the dispatcher). Unscoped on purpose:
+   * routing is not reading, and the result is never returned to the caller.
+   */
+  async routingTarget(id: string): Promise<{ id: string; path: string }> {
+    const unit = await this.units.findById(id);
+    if (!unit) throw new DomainError(ErrorCode.NotFound, 'Org unit not found');
+    return { id: unit.id, path: unit.path };
+  }
+
   async get(actor: Actor, id: string): Promise<OrgUnitResponseDto> {
     return toOrgUnitResponse(await this.requireInScope(id, actor.principal));
   }

@@ -1,0 +1,59 @@
+import { Injectable } from '@nestjs/common';
+import { AuditAction, AuditService } from 'src/audit/audit.service';
+import { Actor } from 'src/auth/principal';
+import { CaseEventType } from 'src/cases/case-event.entity';
+import { CaseEventRepository } from 'src/cases/case-event.repository';
+import { CaseEntity } from 'src/cases/case.entity';
+import { CaseRepository } from 'src/cases/case.repository';
+import { CaseResponseDto } from 'src/cases/case-response.dto';
+import { CaseService } from 'src/cases/case.service';
+import { DomainError } from 'src/common/errors/domain.error';
+import { ErrorCode } from 'src/common/errors/error-code';
+import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+
+/** The one way a command changes a case: scoped load, conditional update, timeline event, audit entry. */
+@Injectable()
+export class CaseWriter {
+  constructor(
+    private readonly cases: CaseRepository,
+    private readonly events: CaseEventRepository,
+    private readonly caseService: CaseService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async requireInScope(actor: Actor, id: string): Promise<CaseEntity> {
+    const found = await this.cases.findInScope(id, actor.principal);
+    if (!found) throw new DomainError(ErrorCode.NotFound, 'Case not found');
+    return found;
+  }
+
+  /**
+   * Applies `changes` only if the case is still at `version` (else 409 CASE_VERSION_CONFLICT and the caller's
+   * transaction rolls back), then appends the event and the audit entry. Must run inside a transaction.
+   */
+  async apply(
+    actor: Actor,
+    entity: CaseEntity,
+    version: number,
+    changes: QueryDeepPartialEntity<CaseEntity>,
+    event: CaseEventType,
+    data: Record<string, unknown>,
+  ): Promise<CaseResponseDto> {
+    const newVersion = await this.cases.updateIfVersion(entity.id, version, changes);
+    if (newVersion === undefined) {
+      throw new DomainError(ErrorCode.VersionConflict, 'The case was changed by someone else; reload and retry', {
+        currentVersion: entity.version,
+      });
+    }
+    await this.events.append(entity.id, event, actor.principal.userId, newVersion, data);
+    await this.audit.record(actor, {
+      action: AuditAction.CaseUpdate,
+      targetType: 'case',
+      targetId: entity.id,
+      scopePath: entity.ownerPath,
+      detail: { event },
+    });
+    // Read back unscoped: a return or transfer moves the case out of the caller's subtree in this very command.
+    return this.caseService.respond(await this.cases.findAfterWrite(entity.id));
+  }
+}
