@@ -4,6 +4,14 @@ import { createTestApp, TestApp } from 'test/helpers/test-app';
 
 interface Case {
   id: string;
+  awarded: string;
+  recovered: string;
+  firstWorkerContactAt: string | null;
+  reopenCount: number;
+  legalStage: string | null;
+  legalAidEligible: boolean | null;
+  proposedOutcome: string | null;
+  lastCallbackResult: string | null;
   status: string;
   version: number;
   orgUnitId: string;
@@ -25,7 +33,7 @@ describe('a labour dispute through the workflow', () => {
     await t.close();
   });
 
-  it('call → dispatch → return → re-dispatch → accept → contact → close → dissatisfied → reopen → close → satisfied', async () => {
+  it('call → dispatch → return → re-dispatch → accept → contact → mediation → legal aid → award → payments → close → dissatisfied → reopen → close → satisfied', async () => {
     const as = async (user: FixtureUser) => t.http.withToken(await fx.token(user));
     const operator = await as('operator_city');
     const dispatcher = await as('dispatcher_city');
@@ -77,13 +85,84 @@ describe('a labour dispute through the workflow', () => {
       { with: 'worker', method: 'phone', note: '约定周三面谈' },
       { status: 'in_progress' },
     );
+    expect(current.firstWorkerContactAt).not.toBeNull();
     await step(dispatcher, 'urge', { note: '请本周内反馈' }, { status: 'in_progress' });
-    await step(mediator, 'propose-closure', { outcome: 'resolved_by_negotiation' }, { status: 'resolved' });
+
+    await step(mediator, 'start-mediation', {}, { status: 'mediation' });
+    const session = { place: '东华门街道总工会调解室', partiesPresent: ['劳动者本人', '用人单位人事经理'] };
+    await step(
+      mediator,
+      'record-session',
+      { ...session, sessionDate: '2026-11-25', result: 'employer_absent' },
+      { status: 'mediation' },
+    );
+    await step(
+      mediator,
+      'record-session',
+      { ...session, sessionDate: '2026-12-02', result: 'no_agreement' },
+      { status: 'mediation' },
+    );
+    await step(mediator, 'record-no-agreement', { reason: '用人单位拒绝支付' }, { status: 'in_progress' });
+
+    const legal = await as('legal_a');
+    await step(
+      mediator,
+      'refer-legal-aid',
+      { reason: '调解不成，申请法律援助' },
+      { status: 'legal_aid', legalStage: 'assessment' },
+    );
+    await step(legal, 'decide-eligibility', { eligible: true, reason: '符合法律援助条件' }, { legalAidEligible: true });
+    await step(
+      legal,
+      'record-stage',
+      {
+        stage: 'arbitration',
+        forum: '北京市东城区劳动人事争议仲裁委员会',
+        externalCaseNumber: '京东劳人仲字[2026]第1234号',
+        filedOn: '2026-12-05',
+      },
+      { status: 'legal_aid', legalStage: 'arbitration', awarded: '0.00' },
+    );
+    await step(
+      legal,
+      'record-stage',
+      { stage: 'arbitration', decidedOn: '2027-01-10', awarded: '11000.00' },
+      { awarded: '11000.00' },
+    );
+    expect(current).toMatchObject({ claimed: '12345.67', awarded: '11000.00', recovered: '0.00' });
+
+    const pay = async (amount: string, paidOn: string) => {
+      await step(legal, 'record-payment', { amount, paidOn, payer: 'employer' }, { status: 'legal_aid' });
+      const ledger = await legal.get<{ entries: { id: string; amount: string }[] }>(`/cases/${id}/payments`);
+      return ledger.body.entries.at(-1)?.id ?? '';
+    };
+    const partial = await pay('6000.00', '2027-01-20');
+    expect(current.recovered).toBe('6000.00');
+    await step(
+      legal,
+      'correct-payment',
+      { correctsPaymentId: partial, amount: '1000.00', reason: '实际到账5000元' },
+      { recovered: '5000.00' },
+    );
+    await pay('6000.00', '2027-02-01');
+    expect(current).toMatchObject({ claimed: '12345.67', awarded: '11000.00', recovered: '11000.00' });
+    const ledger = await legal.get<{ recovered: string; entries: { amount: string; correctsId: string | null }[] }>(
+      `/cases/${id}/payments`,
+    );
+    expect(ledger.body.recovered).toBe('11000.00');
+    expect(ledger.body.entries.map((e) => e.amount)).toEqual(['6000.00', '-1000.00', '6000.00']);
+
+    await step(
+      legal,
+      'propose-closure',
+      { outcome: 'arbitration_award' },
+      { status: 'resolved', proposedOutcome: 'arbitration_award' },
+    );
     await step(
       dispatcher,
       'close',
-      { outcome: 'resolved_by_negotiation' },
-      { status: 'closed', outcome: 'resolved_by_negotiation' },
+      { outcome: 'arbitration_award', amountsConfirmed: true },
+      { status: 'closed', outcome: 'arbitration_award' },
     );
 
     // The handler may not make the callback.
@@ -92,16 +171,31 @@ describe('a labour dispute through the workflow', () => {
       version: current.version,
     });
     expect(own.status).toBe(403);
-    await step(operator, 'record-callback', { result: 'dissatisfied', note: '工资仍未到账' }, { status: 'closed' });
-    await step(dispatcher, 'reopen', { reason: '回访不满意，工资未到账' }, { status: 'in_progress', outcome: null });
+    await step(operator, 'record-callback', { result: 'dissatisfied', note: '尚有加班费未处理' }, { status: 'closed' });
+    await step(
+      dispatcher,
+      'reopen',
+      { reason: '回访不满意' },
+      { status: 'in_progress', outcome: null, reopenCount: 1 },
+    );
     await step(mediator, 'propose-closure', { outcome: 'settled' }, { status: 'resolved' });
-    await step(dispatcher, 'close', { outcome: 'settled' }, { status: 'closed', outcome: 'settled' });
+    await step(
+      dispatcher,
+      'close',
+      { outcome: 'settled', amountsConfirmed: true },
+      { status: 'closed', outcome: 'settled' },
+    );
     const reopenAgain = await dispatcher.post<{ code: string }>(`/cases/${id}/reopen`, {
       reason: 'x',
       version: current.version,
     });
     expect(reopenAgain.status).toBe(409);
-    await step(operator, 'record-callback', { result: 'satisfied' }, { status: 'closed' });
+    await step(
+      operator,
+      'record-callback',
+      { result: 'satisfied' },
+      { status: 'closed', lastCallbackResult: 'satisfied' },
+    );
 
     const events = (await operator.get<{ type: string }[]>(`/cases/${id}/events`)).body.map((e) => e.type);
     expect(events).toEqual([
@@ -113,6 +207,17 @@ describe('a labour dispute through the workflow', () => {
       'accepted',
       'contact_recorded',
       'urged',
+      'mediation_started',
+      'session_recorded',
+      'session_recorded',
+      'no_agreement',
+      'referred_to_legal_aid',
+      'eligibility_decided',
+      'stage_recorded',
+      'stage_recorded',
+      'payment_recorded',
+      'payment_corrected',
+      'payment_recorded',
       'closure_proposed',
       'closed',
       'callback_recorded',
@@ -121,7 +226,7 @@ describe('a labour dispute through the workflow', () => {
       'closed',
       'callback_recorded',
     ]);
-    expect(current.claimed).toBe('12345.67');
+    expect(current).toMatchObject({ claimed: '12345.67', awarded: '11000.00', recovered: '11000.00', reopenCount: 1 });
   });
 
   it('two users issuing commands on one case at once: one wins, the other gets 409', async () => {

@@ -21,6 +21,7 @@ describe('the declared workflow, command × status × role', () => {
   let db: DataSource;
   let caseId: string;
   let otherCaseId: string;
+  let paymentId: string;
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -30,6 +31,12 @@ describe('the declared workflow, command × status × role', () => {
     const body = { ...validCaseBody(), orgUnitId: fx.units.streetA1.id };
     caseId = (await t.http.post<{ id: string }>('/cases', body, { token })).body.id;
     otherCaseId = (await t.http.post<{ id: string }>('/cases', body, { token })).body.id;
+    // A ledger entry for correct_payment to correct (written directly: the matrix is about transitions).
+    const [row] = await db.query<{ id: string }[]>(
+      `INSERT INTO payment (case_id, amount_fen, paid_on, payer, recorded_by) VALUES ($1, 10000, '2026-11-01', 'employer', $2) RETURNING id`,
+      [caseId, fx.userId('mediator_a1')],
+    );
+    paymentId = row?.id ?? '';
   });
 
   afterAll(async () => {
@@ -41,7 +48,8 @@ describe('the declared workflow, command × status × role', () => {
     const closed = status === CaseStatus.Closed;
     const rows = await db.query<{ version: number }[]>(
       `WITH changed AS (UPDATE "case" SET status = $2, org_unit_id = $3, owner_path = $4, assignee_id = $5, dispatched_from_unit_id = $6,
-              outcome = $7, proposed_outcome = $8, closed_at = $9, last_callback_result = $10
+              outcome = $7, proposed_outcome = $8, closed_at = $9, last_callback_result = $10,
+              legal_aid_eligible = true, legal_stage = 'assessment'
         WHERE id = $1 RETURNING version) SELECT version FROM changed`,
       [
         caseId,
@@ -73,8 +81,32 @@ describe('the declared workflow, command × status × role', () => {
       case CaseCommand.RecordContact:
         return { with: 'worker', method: 'phone', version };
       case CaseCommand.ProposeClosure:
-      case CaseCommand.Close:
         return { outcome: 'settled', version };
+      case CaseCommand.Close:
+        return { outcome: 'settled', amountsConfirmed: true, version };
+      case CaseCommand.StartMediation:
+        return { version };
+      case CaseCommand.RecordSession:
+        return {
+          sessionDate: '2026-11-25',
+          place: '调解室',
+          partiesPresent: ['劳动者'],
+          result: 'no_agreement',
+          version,
+        };
+      case CaseCommand.RecordAgreement:
+        return { amount: '10000', instalments: [{ dueOn: '2026-12-31', amount: '10000.00' }], version };
+      case CaseCommand.RecordNoAgreement:
+      case CaseCommand.ReferLegalAid:
+        return reason;
+      case CaseCommand.DecideEligibility:
+        return { eligible: true, reason: '符合条件', version };
+      case CaseCommand.RecordStage:
+        return { stage: 'arbitration', forum: '仲裁委', filedOn: '2026-11-20', version };
+      case CaseCommand.RecordPayment:
+        return { amount: '100.00', paidOn: '2026-11-20', payer: 'employer', version };
+      case CaseCommand.CorrectPayment:
+        return { correctsPaymentId: paymentId, amount: '1.00', reason: '更正', version };
       case CaseCommand.Duplicate:
         return { originalCaseId: otherCaseId, ...reason };
       case CaseCommand.RecordCallback:
@@ -154,7 +186,7 @@ describe('the declared workflow, command × status × role', () => {
     expect(asDispatcher.status).toBe(403);
     const operator = await t.http.post<{ details: { allowedCommands: string[] } }>(
       `/cases/${caseId}/close`,
-      { version, outcome: 'settled' },
+      { version, outcome: 'settled', amountsConfirmed: true },
       { token: await fx.token('dispatcher_city') },
     );
     expect(operator.body.details.allowedCommands.sort()).toEqual([

@@ -27,6 +27,15 @@ export enum CaseEventType {
   ClosedAsDuplicate = 'closed_as_duplicate',
   CallbackRecorded = 'callback_recorded',
   Reopened = 'reopened',
+  MediationStarted = 'mediation_started',
+  SessionRecorded = 'session_recorded',
+  AgreementRecorded = 'agreement_recorded',
+  NoAgreement = 'no_agreement',
+  ReferredToLegalAid = 'referred_to_legal_aid',
+  EligibilityDecided = 'eligibility_decided',
+  StageRecorded = 'stage_recorded',
+  PaymentRecorded = 'payment_recorded',
+  PaymentCorrected = 'payment_corrected',
 }
 
 /** Append-only timeline: a trigger rejects UPDATE and DELETE. Written in the transaction of the change. */

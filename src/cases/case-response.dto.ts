@@ -2,6 +2,7 @@ import { CaseClaimEntity } from 'src/cases/case-claim.entity';
 import { CaseEventEntity, CaseEventType } from 'src/cases/case-event.entity';
 import { CaseEntity } from 'src/cases/case.entity';
 import {
+  CallbackResult,
   CaseCategory,
   CaseKind,
   CaseOutcome,
@@ -9,6 +10,7 @@ import {
   CaseStatus,
   Channel,
   ClaimType,
+  LegalStage,
 } from 'src/cases/case.enums';
 import { fenToYuan } from 'src/common/money/money';
 import { EmployerRef } from 'src/employers/employer.repository';
@@ -46,6 +48,18 @@ export class CaseSummaryDto {
 
 export class CaseResponseDto extends CaseSummaryDto {
   outcome!: CaseOutcome | null;
+  proposedOutcome!: CaseOutcome | null;
+  /** Mediation agreement amount, yuan ("0.00" when none). */
+  agreed!: string;
+  /** Latest award, yuan. */
+  awarded!: string;
+  /** Sum of the payment ledger, yuan. */
+  recovered!: string;
+  legalAidEligible!: boolean | null;
+  legalStage!: LegalStage | null;
+  firstWorkerContactAt!: string | null;
+  lastCallbackResult!: CallbackResult | null;
+  reopenCount!: number;
   assigneeId!: string | null;
   workerPartyId!: string | null;
   employer!: EmployerResponseDto | null;
@@ -96,6 +110,15 @@ export function toCaseResponse(
 ): CaseResponseDto {
   return Object.assign(toCaseSummary(c), {
     outcome: c.outcome,
+    proposedOutcome: c.proposedOutcome,
+    agreed: fenToYuan(c.agreedFen),
+    awarded: fenToYuan(c.awardedFen),
+    recovered: fenToYuan(c.recoveredFen),
+    legalAidEligible: c.legalAidEligible,
+    legalStage: c.legalStage,
+    firstWorkerContactAt: c.firstWorkerContactAt?.toISOString() ?? null,
+    lastCallbackResult: c.lastCallbackResult,
+    reopenCount: c.reopenCount,
     assigneeId: c.assigneeId,
     workerPartyId: c.workerPartyId,
     employer: employer ? { id: employer.id, name: employer.name, creditCode: employer.creditCode } : null,

@@ -6,6 +6,7 @@ import {
   CasePriority,
   CaseStatus,
   Channel,
+  LegalStage,
 } from 'src/cases/case.enums';
 import { EmployerEntity } from 'src/employers/employer.entity';
 import { OrgUnitEntity } from 'src/org-units/org-unit.entity';
@@ -119,6 +120,25 @@ export class CaseEntity {
   /** Sum of the claim lines, maintained with them. */
   @Column({ type: 'bigint', default: 0 })
   claimedFen!: string;
+
+  /** Amount of the mediation agreement, when there is one. */
+  @Column({ type: 'bigint', default: 0 })
+  agreedFen!: string;
+
+  /** Latest award (arbitration award or judgment). */
+  @Column({ type: 'bigint', default: 0 })
+  awardedFen!: string;
+
+  /** Sum of the payment ledger, maintained in the same transaction as each entry. */
+  @Column({ type: 'bigint', default: 0 })
+  recoveredFen!: string;
+
+  /** Legal-aid eligibility decision (null until decided). */
+  @Column({ type: 'boolean', nullable: true })
+  legalAidEligible!: boolean | null;
+
+  @Column({ type: 'enum', enum: LegalStage, enumName: 'legal_stage', nullable: true })
+  legalStage!: LegalStage | null;
 
   @Column({ type: 'timestamptz' })
   receivedAt!: Date;

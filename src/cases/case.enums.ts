@@ -72,6 +72,20 @@ export enum ClaimType {
   Other = 'other',
 }
 
+export enum LegalStage {
+  Assessment = 'assessment',
+  Arbitration = 'arbitration',
+  Litigation = 'litigation',
+  Enforcement = 'enforcement',
+}
+
+export const STAGE_ORDER: readonly LegalStage[] = [
+  LegalStage.Assessment,
+  LegalStage.Arbitration,
+  LegalStage.Litigation,
+  LegalStage.Enforcement,
+];
+
 export enum CallbackResult {
   Satisfied = 'satisfied',
   BasicallySatisfied = 'basically_satisfied',

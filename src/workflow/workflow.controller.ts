@@ -9,13 +9,20 @@ import {
   AcceptDto,
   AnswerAtIntakeDto,
   CloseDto,
+  CorrectPaymentDto,
+  DecideEligibilityDto,
   DispatchDto,
   DuplicateDto,
   ProposeClosureDto,
   ReassignDto,
   ReasonDto,
+  RecordAgreementDto,
   RecordCallbackDto,
   RecordContactDto,
+  RecordPaymentDto,
+  RecordSessionDto,
+  RecordStageDto,
+  StartMediationDto,
   TransferDto,
   UrgeDto,
 } from 'src/workflow/workflow.dto';
@@ -182,6 +189,96 @@ export class WorkflowController {
     @Headers('if-match') m?: string,
   ): Promise<CaseResponseDto> {
     return this.workflow.execute(a, id, CaseCommand.RecordCallback, dto, m);
+  }
+
+  @Command(CaseCommand.StartMediation)
+  startMediation(
+    @CurrentActor() a: Actor,
+    @IdParam() id: string,
+    @Body() dto: StartMediationDto,
+    @Headers('if-match') m?: string,
+  ): Promise<CaseResponseDto> {
+    return this.workflow.execute(a, id, CaseCommand.StartMediation, dto, m);
+  }
+
+  @Command(CaseCommand.RecordSession)
+  recordSession(
+    @CurrentActor() a: Actor,
+    @IdParam() id: string,
+    @Body() dto: RecordSessionDto,
+    @Headers('if-match') m?: string,
+  ): Promise<CaseResponseDto> {
+    return this.workflow.execute(a, id, CaseCommand.RecordSession, dto, m);
+  }
+
+  @Command(CaseCommand.RecordAgreement)
+  recordAgreement(
+    @CurrentActor() a: Actor,
+    @IdParam() id: string,
+    @Body() dto: RecordAgreementDto,
+    @Headers('if-match') m?: string,
+  ): Promise<CaseResponseDto> {
+    return this.workflow.execute(a, id, CaseCommand.RecordAgreement, dto, m);
+  }
+
+  @Command(CaseCommand.RecordNoAgreement)
+  recordNoAgreement(
+    @CurrentActor() a: Actor,
+    @IdParam() id: string,
+    @Body() dto: ReasonDto,
+    @Headers('if-match') m?: string,
+  ): Promise<CaseResponseDto> {
+    return this.workflow.execute(a, id, CaseCommand.RecordNoAgreement, dto, m);
+  }
+
+  @Command(CaseCommand.ReferLegalAid)
+  referLegalAid(
+    @CurrentActor() a: Actor,
+    @IdParam() id: string,
+    @Body() dto: ReasonDto,
+    @Headers('if-match') m?: string,
+  ): Promise<CaseResponseDto> {
+    return this.workflow.execute(a, id, CaseCommand.ReferLegalAid, dto, m);
+  }
+
+  @Command(CaseCommand.DecideEligibility)
+  decideEligibility(
+    @CurrentActor() a: Actor,
+    @IdParam() id: string,
+    @Body() dto: DecideEligibilityDto,
+    @Headers('if-match') m?: string,
+  ): Promise<CaseResponseDto> {
+    return this.workflow.execute(a, id, CaseCommand.DecideEligibility, dto, m);
+  }
+
+  @Command(CaseCommand.RecordStage)
+  recordStage(
+    @CurrentActor() a: Actor,
+    @IdParam() id: string,
+    @Body() dto: RecordStageDto,
+    @Headers('if-match') m?: string,
+  ): Promise<CaseResponseDto> {
+    return this.workflow.execute(a, id, CaseCommand.RecordStage, dto, m);
+  }
+
+  @Command(CaseCommand.RecordPayment)
+  recordPayment(
+    @CurrentActor() a: Actor,
+    @IdParam() id: string,
+    @Body() dto: RecordPaymentDto,
+    @Headers('if-match') m?: string,
+  ): Promise<CaseResponseDto> {
+    return this.workflow.execute(a, id, CaseCommand.RecordPayment, dto, m);
+  }
+
+  @Command(CaseCommand.CorrectPayment)
+  correctPayment(
+    @CurrentActor() a: Actor,
+    @IdParam() id: string,
+    @Body() dto: CorrectPaymentDto,
+    @Headers('if-match') m?: string,
+  ): Promise<CaseResponseDto> {
+    return this.workflow.execute(a, id, CaseCommand.CorrectPayment, dto, m);
   }
 
   @Command(CaseCommand.Reopen)

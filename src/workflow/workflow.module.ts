@@ -2,13 +2,29 @@ import { Module } from '@nestjs/common';
 import { CasesModule } from 'src/cases/cases.module';
 import { OrgUnitsModule } from 'src/org-units/org-units.module';
 import { UsersModule } from 'src/users/users.module';
-import { CallbackRepository } from 'src/workflow/callback.repository';
+import { ClosureEffects } from 'src/workflow/effects/closure.effects';
+import { LegalAidEffects } from 'src/workflow/effects/legal-aid.effects';
+import { MediationEffects } from 'src/workflow/effects/mediation.effects';
+import { PaymentEffects } from 'src/workflow/effects/payment.effects';
+import { RoutingEffects } from 'src/workflow/effects/routing.effects';
+import { WorkflowQueryController } from 'src/workflow/workflow-query.controller';
+import { WorkflowQueryService } from 'src/workflow/workflow-query.service';
+import { WorkflowRecordsRepository } from 'src/workflow/workflow-records.repository';
 import { WorkflowController } from 'src/workflow/workflow.controller';
 import { WorkflowService } from 'src/workflow/workflow.service';
 
 @Module({
   imports: [CasesModule, OrgUnitsModule, UsersModule],
-  controllers: [WorkflowController],
-  providers: [WorkflowService, CallbackRepository],
+  controllers: [WorkflowController, WorkflowQueryController],
+  providers: [
+    WorkflowService,
+    WorkflowQueryService,
+    WorkflowRecordsRepository,
+    RoutingEffects,
+    ClosureEffects,
+    MediationEffects,
+    LegalAidEffects,
+    PaymentEffects,
+  ],
 })
 export class WorkflowModule {}

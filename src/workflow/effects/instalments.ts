@@ -1,0 +1,34 @@
+export type InstalmentState = 'paid' | 'due' | 'overdue';
+
+export interface InstalmentView {
+  seq: number;
+  dueOn: string;
+  amountFen: bigint;
+  state: InstalmentState;
+}
+
+/**
+ * Paid / due / overdue for an agreed schedule: the money recovered so far pays the instalments in due-date order;
+ * an unpaid instalment whose date has passed (Asia/Shanghai calendar date, `today` as YYYY-MM-DD) is overdue.
+ */
+export function instalmentStates(
+  instalments: { seq: number; dueOn: string; amountFen: bigint }[],
+  recoveredFen: bigint,
+  today: string,
+): InstalmentView[] {
+  let left = recoveredFen;
+  return [...instalments]
+    .sort((a, b) => (a.dueOn === b.dueOn ? a.seq - b.seq : a.dueOn < b.dueOn ? -1 : 1))
+    .map((instalment) => {
+      const paid = left >= instalment.amountFen;
+      left = paid ? left - instalment.amountFen : 0n;
+      const state: InstalmentState = paid ? 'paid' : instalment.dueOn < today ? 'overdue' : 'due';
+      return { ...instalment, state };
+    });
+}
+
+/** The agreement's payment status as the closing checklist states it. */
+export function agreementPaymentStatus(agreedFen: bigint, recoveredFen: bigint): 'paid' | 'partially_paid' | 'unpaid' {
+  if (recoveredFen <= 0n) return 'unpaid';
+  return recoveredFen >= agreedFen ? 'paid' : 'partially_paid';
+}

@@ -1,0 +1,54 @@
+import { LegalStage } from 'src/cases/case.enums';
+import { InstalmentState } from 'src/workflow/effects/instalments';
+import { SessionResult } from 'src/workflow/mediation.entity';
+import { Payer } from 'src/workflow/payment.entity';
+
+export class PaymentEntryDto {
+  id!: string;
+  /** Negative for a correcting entry. @example "6000.00" */
+  amount!: string;
+  paidOn!: string;
+  payer!: Payer;
+  evidenceAttachmentId!: string | null;
+  /** The entry this one corrects. */
+  correctsId!: string | null;
+  reason!: string;
+  recordedBy!: string;
+  createdAt!: string;
+}
+
+export class InstalmentDto {
+  seq!: number;
+  dueOn!: string;
+  amount!: string;
+  state!: InstalmentState;
+}
+
+export class LedgerDto {
+  /** Always the sum of the entries. */
+  recovered!: string;
+  agreed!: string;
+  entries!: PaymentEntryDto[];
+  instalments!: InstalmentDto[];
+}
+
+export class MediationSessionDto {
+  id!: string;
+  sessionDate!: string;
+  place!: string;
+  mediatorId!: string;
+  partiesPresent!: string[];
+  result!: SessionResult;
+  note!: string;
+}
+
+export class LegalStageDto {
+  stage!: LegalStage;
+  forum!: string | null;
+  externalCaseNumber!: string | null;
+  filedOn!: string | null;
+  hearingOn!: string | null;
+  decidedOn!: string | null;
+  awarded!: string | null;
+  createdAt!: string;
+}

@@ -1,0 +1,72 @@
+import { Injectable } from '@nestjs/common';
+import { Actor } from 'src/auth/principal';
+import { CaseWriter } from 'src/cases/case-writer';
+import { fenToYuan } from 'src/common/money/money';
+import { shanghaiDate } from 'src/common/util/shanghai-time';
+import { instalmentStates } from 'src/workflow/effects/instalments';
+import { LedgerDto, LegalStageDto, MediationSessionDto } from 'src/workflow/workflow-query.dto';
+import { WorkflowRecordsRepository } from 'src/workflow/workflow-records.repository';
+
+/** Reads of what the workflow recorded: ledger with instalment states, mediation sessions, legal-aid stages. */
+@Injectable()
+export class WorkflowQueryService {
+  constructor(
+    private readonly writer: CaseWriter,
+    private readonly records: WorkflowRecordsRepository,
+  ) {}
+
+  async ledger(actor: Actor, id: string): Promise<LedgerDto> {
+    const entity = await this.writer.requireInScope(actor, id);
+    const entries = await this.records.paymentsOf(entity.id);
+    const recovered = entries.reduce((sum, e) => sum + BigInt(e.amountFen), 0n);
+    const instalments = await this.records.instalmentsOf(entity.id);
+    const states = instalmentStates(
+      instalments.map((i) => ({ seq: i.seq, dueOn: i.dueOn, amountFen: BigInt(i.amountFen) })),
+      recovered,
+      shanghaiDate(new Date()),
+    );
+    return {
+      recovered: fenToYuan(recovered),
+      agreed: fenToYuan(entity.agreedFen),
+      entries: entries.map((e) => ({
+        id: e.id,
+        amount: fenToYuan(e.amountFen),
+        paidOn: e.paidOn,
+        payer: e.payer,
+        evidenceAttachmentId: e.evidenceAttachmentId,
+        correctsId: e.correctsId,
+        reason: e.reason,
+        recordedBy: e.recordedBy,
+        createdAt: e.createdAt.toISOString(),
+      })),
+      instalments: states.map((s) => ({ seq: s.seq, dueOn: s.dueOn, amount: fenToYuan(s.amountFen), state: s.state })),
+    };
+  }
+
+  async sessions(actor: Actor, id: string): Promise<MediationSessionDto[]> {
+    const entity = await this.writer.requireInScope(actor, id);
+    return (await this.records.sessionsOf(entity.id)).map((s) => ({
+      id: s.id,
+      sessionDate: s.sessionDate,
+      place: s.place,
+      mediatorId: s.mediatorId,
+      partiesPresent: s.partiesPresent,
+      result: s.result,
+      note: s.note,
+    }));
+  }
+
+  async legalStages(actor: Actor, id: string): Promise<LegalStageDto[]> {
+    const entity = await this.writer.requireInScope(actor, id);
+    return (await this.records.stagesOf(entity.id)).map((s) => ({
+      stage: s.stage,
+      forum: s.forum,
+      externalCaseNumber: s.externalCaseNumber,
+      filedOn: s.filedOn,
+      hearingOn: s.hearingOn,
+      decidedOn: s.decidedOn,
+      awarded: s.awardedFen === null ? null : fenToYuan(s.awardedFen),
+      createdAt: s.createdAt.toISOString(),
+    }));
+  }
+}
