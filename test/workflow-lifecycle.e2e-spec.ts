@@ -229,6 +229,33 @@ describe('a labour dispute through the workflow', () => {
     expect(current).toMatchObject({ claimed: '12345.67', awarded: '11000.00', recovered: '11000.00', reopenCount: 1 });
   });
 
+  it('work queues: the unit inbox holds dispatched cases until accepted; my cases holds open accepted ones', async () => {
+    const operator = t.http.withToken(await fx.token('operator_city'));
+    const dispatcher = t.http.withToken(await fx.token('dispatcher_city'));
+    const mediator = t.http.withToken(await fx.token('mediator_a1'));
+    const id = (await operator.post<{ caseId: string }>('/calls', validCallBody())).body.caseId;
+    await operator.post(`/cases/${id}/classify`, {
+      kind: 'labour_dispute',
+      category: 'wage_arrears',
+      priority: 'normal',
+      version: 1,
+    });
+    await dispatcher.post(`/cases/${id}/dispatch`, { orgUnitId: fx.units.streetA1.id, version: 2 });
+    const ids = async (path: string, client = mediator) =>
+      (await client.get<{ items: { id: string }[] }>(path)).body.items.map((c) => c.id);
+    expect(await ids(`/units/${fx.units.streetA1.id}/inbox`)).toContain(id);
+    expect(await ids('/me/cases')).not.toContain(id);
+    expect(
+      (await (await t.http.withToken(await fx.token('mediator_b1'))).get(`/units/${fx.units.streetA1.id}/inbox`))
+        .status,
+    ).toBe(404);
+    await mediator.post(`/cases/${id}/accept`, { version: 3 });
+    expect(await ids(`/units/${fx.units.streetA1.id}/inbox`)).not.toContain(id);
+    expect(await ids('/me/cases')).toContain(id);
+    await dispatcher.post(`/cases/${id}/withdraw`, { reason: '劳动者撤回', version: 4 });
+    expect(await ids('/me/cases')).not.toContain(id);
+  });
+
   it('two users issuing commands on one case at once: one wins, the other gets 409', async () => {
     const operator = t.http.withToken(await fx.token('operator_city'));
     const call = await operator.post<{ caseId: string }>('/calls', validCallBody());

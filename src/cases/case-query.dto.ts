@@ -80,6 +80,21 @@ export class ListCasesQueryDto {
   cursor?: string;
 }
 
+export class WorkQueueQueryDto {
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit = 20;
+
+  /** `nextCursor` of the previous page. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  cursor?: string;
+}
+
 export class ListEventsQueryDto {
   @IsOptional()
   @Type(() => Number)

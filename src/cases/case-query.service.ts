@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { Actor } from 'src/auth/principal';
 import { CaseCommandService } from 'src/cases/case-command.service';
 import { CaseEventRepository } from 'src/cases/case-event.repository';
-import { ListCasesQueryDto, ListEventsQueryDto } from 'src/cases/case-query.dto';
+import { ListCasesQueryDto, ListEventsQueryDto, WorkQueueQueryDto } from 'src/cases/case-query.dto';
+import { CaseEntity } from 'src/cases/case.entity';
 import { CaseRepository } from 'src/cases/case.repository';
 import {
   CaseEventDto,
@@ -75,6 +76,34 @@ export class CaseQueryService {
       after: query.cursor === undefined ? undefined : decodeCursor(query.cursor),
       limit: query.limit + 1,
     });
+    const page = rows.slice(0, query.limit);
+    const last = page.at(-1);
+    return {
+      items: page.map(toCaseSummary),
+      nextCursor: rows.length > query.limit && last ? encodeCursor(last.receivedAt, last.id) : null,
+    };
+  }
+
+  /** `GET /me/cases`: the caller's open cases, oldest first. */
+  async myCases(actor: Actor, query: WorkQueueQueryDto): Promise<CasePageDto> {
+    return this.queuePage(query, (after) =>
+      this.cases.workQueue({ assigneeId: actor.principal.userId }, actor.principal.unitPath, query.limit + 1, after),
+    );
+  }
+
+  /** `GET /units/:id/inbox`: dispatched to the unit and not yet accepted or returned, oldest first. */
+  async inbox(actor: Actor, unitId: string, query: WorkQueueQueryDto): Promise<CasePageDto> {
+    const unit = await this.units.requireInScope(unitId, actor.principal);
+    return this.queuePage(query, (after) =>
+      this.cases.workQueue({ unitId: unit.id }, unit.path, query.limit + 1, after),
+    );
+  }
+
+  private async queuePage(
+    query: WorkQueueQueryDto,
+    load: (after?: Cursor) => Promise<CaseEntity[]>,
+  ): Promise<CasePageDto> {
+    const rows = await load(query.cursor === undefined ? undefined : decodeCursor(query.cursor));
     const page = rows.slice(0, query.limit);
     const last = page.at(-1);
     return {

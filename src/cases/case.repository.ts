@@ -138,6 +138,38 @@ export class CaseRepository {
       .getMany();
   }
 
+  /**
+   * A work queue, oldest first (keyset on received_at, id): the caller's open cases, or a unit's dispatched,
+   * not yet accepted cases. Both stay inside the caller's scope.
+   */
+  async workQueue(
+    queue: { assigneeId: string } | { unitId: string },
+    scopePath: string,
+    limit: number,
+    after?: { receivedAt: Date; id: string },
+  ): Promise<CaseEntity[]> {
+    const query = this.repo
+      .createQueryBuilder('c')
+      .where('c.owner_path LIKE :prefix', { prefix: `${scopePath}%` })
+      .orderBy('c.received_at', 'ASC')
+      .addOrderBy('c.id', 'ASC')
+      .limit(limit);
+    if ('assigneeId' in queue) {
+      query.andWhere('c.assignee_id = :assigneeId AND c.status <> :closed', {
+        assigneeId: queue.assigneeId,
+        closed: CaseStatus.Closed,
+      });
+    } else {
+      query.andWhere('c.org_unit_id = :unitId AND c.status = :dispatched', {
+        unitId: queue.unitId,
+        dispatched: CaseStatus.Dispatched,
+      });
+    }
+    if (after)
+      query.andWhere('(c.received_at, c.id) > (:afterAt, :afterId)', { afterAt: after.receivedAt, afterId: after.id });
+    return query.getMany();
+  }
+
   /** Keyset pagination on (received_at, id), newest first; the scope prefix is always applied. */
   async search(filter: CaseFilter): Promise<CaseEntity[]> {
     const query = this.repo

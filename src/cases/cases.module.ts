@@ -7,6 +7,7 @@ import { CaseIntakeService } from 'src/cases/case-intake.service';
 import { CaseQueryService } from 'src/cases/case-query.service';
 import { CaseRepository } from 'src/cases/case.repository';
 import { CaseService } from 'src/cases/case.service';
+import { WorkQueueController } from 'src/cases/work-queue.controller';
 import { CaseWriter } from 'src/cases/case-writer';
 import { EmployersModule } from 'src/employers/employers.module';
 import { IdempotencyModule } from 'src/idempotency/idempotency.module';
@@ -15,7 +16,7 @@ import { PartiesModule } from 'src/parties/parties.module';
 
 @Module({
   imports: [AuditModule, OrgUnitsModule, PartiesModule, EmployersModule, IdempotencyModule],
-  controllers: [CaseController],
+  controllers: [CaseController, WorkQueueController],
   providers: [
     CaseRepository,
     CaseEventRepository,
