@@ -9,6 +9,7 @@ import { ConfigModule } from 'src/config/config.module';
 import { DatabaseModule } from 'src/database/database.module';
 import { HealthModule } from 'src/health/health.module';
 import { LoggingModule } from 'src/logging/logging.module';
+import { NotificationsModule } from 'src/notifications/notifications.module';
 import { OrgUnitsModule } from 'src/org-units/org-units.module';
 import { PartiesModule } from 'src/parties/parties.module';
 import { PiiModule } from 'src/pii/pii.module';
@@ -47,6 +48,7 @@ export class AppModule {
               CallsModule,
               AttachmentsModule,
               WorkflowModule,
+              NotificationsModule,
             ]
           : []),
         ...(consumes ? [WorkerModule] : []),

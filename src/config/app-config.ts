@@ -1,5 +1,18 @@
 import { plainToInstance } from 'class-transformer';
-import { IsEnum, IsIn, IsInt, IsNotEmpty, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import {
+  IsEnum,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  ValidateIf,
+  validateSync,
+} from 'class-validator';
 import { IsConnectionUrl } from 'src/config/is-connection-url.validator';
 import { IsBase64Key, IsKeyRing, parseKeyRing } from 'src/config/key-ring.validator';
 
@@ -108,6 +121,23 @@ export class EnvironmentVariables {
   @Max(1000)
   LOGIN_MAX_FAILURES_PER_USERNAME = 5;
 
+  /** `log` writes notifications to the log; `webhook` POSTs them to NOTIFY_WEBHOOK_URL (an SMS/e-mail gateway). */
+  @IsIn(['log', 'webhook'])
+  NOTIFY_PROVIDER: 'log' | 'webhook' = 'log';
+
+  @ValidateIf((o: EnvironmentVariables) => o.NOTIFY_PROVIDER === 'webhook')
+  @IsUrl(
+    { require_tld: false, protocols: ['http', 'https'] },
+    { message: 'NOTIFY_WEBHOOK_URL must be an http(s) URL when NOTIFY_PROVIDER=webhook' },
+  )
+  NOTIFY_WEBHOOK_URL = '';
+
+  /** How long a worker's claim on a job lasts; a killed worker's jobs are retried after it. */
+  @IsInt()
+  @Min(1000)
+  @Max(600000)
+  WORKER_LOCK_DURATION_MS = 30000;
+
   /** Where evidence files are kept (local-disk storage). */
   @IsString()
   @IsNotEmpty()
@@ -135,7 +165,8 @@ export interface AppConfig {
   http: { host: string; port: number };
   database: { url: string; poolSize: number };
   redis: { url: string };
-  queue: { prefix: string; concurrency: number };
+  queue: { prefix: string; concurrency: number; lockDurationMs: number };
+  notify: { provider: 'log' | 'webhook'; webhookUrl: string };
   shutdownTimeoutMs: number;
   log: { level: LogLevel; destination: string };
   auth: {
@@ -177,6 +208,7 @@ const NUMERIC_KEYS = new Set([
   'LOGIN_MAX_ATTEMPTS_PER_IP',
   'LOGIN_WINDOW_SECONDS',
   'ATTACHMENT_MAX_BYTES',
+  'WORKER_LOCK_DURATION_MS',
 ]);
 
 function coerce(key: string, raw: string): unknown {
@@ -208,7 +240,12 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     http: { host: vars.HOST, port: vars.PORT },
     database: { url: vars.DATABASE_URL, poolSize: vars.DATABASE_POOL_SIZE },
     redis: { url: vars.REDIS_URL },
-    queue: { prefix: vars.QUEUE_PREFIX, concurrency: vars.WORKER_CONCURRENCY },
+    queue: {
+      prefix: vars.QUEUE_PREFIX,
+      concurrency: vars.WORKER_CONCURRENCY,
+      lockDurationMs: vars.WORKER_LOCK_DURATION_MS,
+    },
+    notify: { provider: vars.NOTIFY_PROVIDER, webhookUrl: vars.NOTIFY_WEBHOOK_URL },
     shutdownTimeoutMs: vars.SHUTDOWN_TIMEOUT_MS,
     log: { level: vars.LOG_LEVEL, destination: vars.LOG_DESTINATION },
     auth: {

@@ -7,6 +7,8 @@ interface UnitOfWork {
   manager: EntityManager;
   /** Writes gathered during the transaction and flushed, each as one statement, just before it commits. */
   deferred: Map<symbol, { state: unknown; flush: (state: unknown) => Promise<void> }>;
+  /** Work that must only happen once the transaction has committed (e.g. enqueueing jobs for its rows). */
+  afterCommit: (() => Promise<void>)[];
 }
 
 /**
@@ -27,14 +29,27 @@ export class DbContext {
   /** Runs `work` in one transaction; nested calls join the outer one. */
   async transaction<T>(work: () => Promise<T>): Promise<T> {
     if (this.current.getStore()) return work();
-    return this.dataSource.transaction(async (manager) => {
-      const unit: UnitOfWork = { manager, deferred: new Map() };
+    const afterCommit: (() => Promise<void>)[] = [];
+    const result = await this.dataSource.transaction(async (manager) => {
+      const unit: UnitOfWork = { manager, deferred: new Map(), afterCommit };
       return this.current.run(unit, async () => {
-        const result = await work();
+        const value = await work();
         for (const { state, flush } of unit.deferred.values()) await flush(state);
-        return result;
+        return value;
       });
     });
+    for (const hook of afterCommit) await hook();
+    return result;
+  }
+
+  /**
+   * Runs `hook` after the current transaction commits (at once outside a transaction). A failing hook does not
+   * undo the commit: hooks must be safe to lose (an outbox sweeper redoes what they did).
+   */
+  async afterCommit(hook: () => Promise<void>): Promise<void> {
+    const unit = this.current.getStore();
+    if (unit) unit.afterCommit.push(hook);
+    else await hook();
   }
 
   /**

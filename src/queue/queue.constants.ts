@@ -2,21 +2,30 @@ import type { DefaultJobOptions } from 'bullmq';
 
 export enum QueueName {
   System = 'system',
+  Notifications = 'notifications',
 }
 
 export enum JobName {
   /** Proves the worker is consuming: marks a heartbeat row processed. */
   SystemHeartbeat = 'system.heartbeat',
+  /** Sends one outbox row through the notification provider, at most once per row. */
+  NotificationDeliver = 'notification.deliver',
+  /** Re-enqueues outbox rows whose delivery job was lost (Redis down at commit, or flushed). */
+  NotificationSweep = 'notification.sweep',
 }
 
 /** Which queue carries each job. A Record, so a new JobName without a queue does not compile. */
 export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.SystemHeartbeat]: QueueName.System,
+  [JobName.NotificationDeliver]: QueueName.Notifications,
+  [JobName.NotificationSweep]: QueueName.Notifications,
 };
 
 /** Job payloads: ids only. Handlers re-read the database, so a payload can never go stale or leak data. */
 export interface JobDataMap {
   [JobName.SystemHeartbeat]: { heartbeatId: string };
+  [JobName.NotificationDeliver]: { outboxId: string };
+  [JobName.NotificationSweep]: Record<string, never>;
 }
 
 /** Retries with back-off; completed jobs are trimmed, failed ones are kept for inspection. */

@@ -17,8 +17,11 @@ export class QueueService implements OnModuleInit {
   private readonly logger = new Logger(QueueService.name);
   private readonly queues: Record<QueueName, Queue>;
 
-  constructor(@InjectQueue(QueueName.System) system: Queue) {
-    this.queues = { [QueueName.System]: system };
+  constructor(
+    @InjectQueue(QueueName.System) system: Queue,
+    @InjectQueue(QueueName.Notifications) notifications: Queue,
+  ) {
+    this.queues = { [QueueName.System]: system, [QueueName.Notifications]: notifications };
   }
 
   onModuleInit(): void {
@@ -33,6 +36,11 @@ export class QueueService implements OnModuleInit {
   async enqueue<N extends JobName>(name: N, data: JobDataMap[N], options?: JobsOptions): Promise<void> {
     assertIdsOnly(name, data);
     await this.queues[JOB_QUEUE[name]].add(name, data, options);
+  }
+
+  /** Runs `name` every `everyMs` on some worker (one job per period however many workers run). */
+  async schedule(name: JobName, everyMs: number): Promise<void> {
+    await this.queues[JOB_QUEUE[name]].upsertJobScheduler(name, { every: everyMs }, { name, data: {} });
   }
 
   /** Counts by state, for health and tests; never job payloads. */

@@ -24,6 +24,19 @@ class SecondHandler {
   }
 }
 
+@Injectable()
+class NotificationHandlers {
+  @OnJob(JobName.NotificationDeliver)
+  deliver(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  @OnJob(JobName.NotificationSweep)
+  sweep(): Promise<void> {
+    return Promise.resolve();
+  }
+}
+
 async function dispatcherWith(...providers: (new () => object)[]): Promise<JobDispatcher> {
   const moduleRef = await Test.createTestingModule({
     imports: [DiscoveryModule],
@@ -38,11 +51,18 @@ describe('JobDispatcher', () => {
     const dispatcher = await dispatcherWith();
     expect(() => {
       dispatcher.assertComplete();
-    }).toThrow(`No handler for job(s): ${JobName.SystemHeartbeat}`);
+    }).toThrow(`No handler for job(s): ${Object.values(JobName).join(', ')}`);
+  });
+
+  it('refuses a job name with no handler even when the others have one', async () => {
+    const dispatcher = await dispatcherWith(RecordingHandler);
+    expect(() => {
+      dispatcher.assertComplete();
+    }).toThrow(`No handler for job(s): ${JobName.NotificationDeliver}, ${JobName.NotificationSweep}`);
   });
 
   it('refuses two handlers for one job', async () => {
-    const dispatcher = await dispatcherWith(RecordingHandler, SecondHandler);
+    const dispatcher = await dispatcherWith(RecordingHandler, SecondHandler, NotificationHandlers);
     expect(() => {
       dispatcher.assertComplete();
     }).toThrow(/More than one handler/);
@@ -51,7 +71,7 @@ describe('JobDispatcher', () => {
   it('routes a job to its handler with its data', async () => {
     const moduleRef = await Test.createTestingModule({
       imports: [DiscoveryModule],
-      providers: [JobDispatcher, RecordingHandler],
+      providers: [JobDispatcher, RecordingHandler, NotificationHandlers],
     }).compile();
     await moduleRef.init();
     const dispatcher = moduleRef.get(JobDispatcher);

@@ -36,9 +36,9 @@ export class JobDispatcher implements OnModuleInit {
 
   /** The worker refuses to start unless every job name has exactly one handler. */
   assertComplete(): void {
+    if (this.duplicates.length > 0) throw new Error(`More than one handler for job(s): ${this.duplicates.join(', ')}`);
     const missing = Object.values(JobName).filter((name) => !this.handlers.has(name));
     if (missing.length > 0) throw new Error(`No handler for job(s): ${missing.join(', ')}`);
-    if (this.duplicates.length > 0) throw new Error(`More than one handler for job(s): ${this.duplicates.join(', ')}`);
   }
 
   async dispatch(name: string, data: unknown): Promise<void> {

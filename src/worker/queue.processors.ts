@@ -18,3 +18,6 @@ export abstract class QueueProcessor extends WorkerHost {
 
 @Processor(QueueName.System, { autorun: false })
 export class SystemQueueProcessor extends QueueProcessor {}
+
+@Processor(QueueName.Notifications, { autorun: false })
+export class NotificationsQueueProcessor extends QueueProcessor {}

@@ -4,7 +4,7 @@ import { withTimeout } from 'src/common/util/with-timeout';
 import { APP_CONFIG, AppConfig } from 'src/config/app-config';
 import { QueueName } from 'src/queue/queue.constants';
 import { JobDispatcher } from 'src/worker/job-dispatcher.service';
-import { QueueProcessor, SystemQueueProcessor } from 'src/worker/queue.processors';
+import { NotificationsQueueProcessor, QueueProcessor, SystemQueueProcessor } from 'src/worker/queue.processors';
 
 const CONNECTION_CHECK_MS = 1000;
 // Leaves time after draining for HTTP, database and Redis to close inside SHUTDOWN_TIMEOUT_MS.
@@ -20,8 +20,9 @@ export class WorkerLifecycle implements OnApplicationBootstrap, BeforeApplicatio
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly dispatcher: JobDispatcher,
     system: SystemQueueProcessor,
+    notifications: NotificationsQueueProcessor,
   ) {
-    this.processors = { [QueueName.System]: system };
+    this.processors = { [QueueName.System]: system, [QueueName.Notifications]: notifications };
   }
 
   onApplicationBootstrap(): void {
@@ -29,6 +30,9 @@ export class WorkerLifecycle implements OnApplicationBootstrap, BeforeApplicatio
     for (const [queue, processor] of Object.entries(this.processors)) {
       const worker = processor.worker;
       worker.concurrency = this.config.queue.concurrency;
+      // Read when the worker runs; a shorter lock lets a killed worker's jobs be retried sooner.
+      worker.opts.lockDuration = this.config.queue.lockDurationMs;
+      worker.opts.stalledInterval = Math.min(30000, this.config.queue.lockDurationMs);
       worker.on('error', (error: Error) => {
         this.logger.warn(`worker ${queue}: ${error.message}`);
       });

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CasesModule } from 'src/cases/cases.module';
+import { NotificationsModule } from 'src/notifications/notifications.module';
 import { OrgUnitsModule } from 'src/org-units/org-units.module';
 import { UsersModule } from 'src/users/users.module';
 import { ClosureEffects } from 'src/workflow/effects/closure.effects';
@@ -12,12 +13,14 @@ import { WorkflowQueryService } from 'src/workflow/workflow-query.service';
 import { WorkflowRecordsRepository } from 'src/workflow/workflow-records.repository';
 import { WorkflowController } from 'src/workflow/workflow.controller';
 import { WorkflowService } from 'src/workflow/workflow.service';
+import { WorkflowNotifier } from 'src/workflow/workflow-notifier';
 
 @Module({
-  imports: [CasesModule, OrgUnitsModule, UsersModule],
+  imports: [CasesModule, OrgUnitsModule, UsersModule, NotificationsModule],
   controllers: [WorkflowController, WorkflowQueryController],
   providers: [
     WorkflowService,
+    WorkflowNotifier,
     WorkflowQueryService,
     WorkflowRecordsRepository,
     RoutingEffects,

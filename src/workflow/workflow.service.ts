@@ -14,6 +14,7 @@ import { MediationEffects } from 'src/workflow/effects/mediation.effects';
 import { PaymentEffects } from 'src/workflow/effects/payment.effects';
 import { RoutingEffects } from 'src/workflow/effects/routing.effects';
 import { allowedCommands, CaseCommand, WORKFLOW } from 'src/workflow/workflow.definition';
+import { WorkflowNotifier } from 'src/workflow/workflow-notifier';
 
 @Injectable()
 export class WorkflowService {
@@ -22,6 +23,7 @@ export class WorkflowService {
   constructor(
     private readonly db: DbContext,
     private readonly writer: CaseWriter,
+    private readonly notifier: WorkflowNotifier,
     routing: RoutingEffects,
     closure: ClosureEffects,
     mediation: MediationEffects,
@@ -64,7 +66,9 @@ export class WorkflowService {
       }
       const effect = await this.effects[command].effect(actor, entity, command, dto);
       const changes = { ...effect.changes, status: rule.to ?? entity.status };
-      return this.writer.apply(actor, entity, version, changes, effect.event, effect.data);
+      const after = await this.writer.apply(actor, entity, version, changes, effect.event, effect.data);
+      await this.notifier.onEvent(effect.event, after, entity.assigneeId);
+      return after;
     });
   }
 }
