@@ -14,7 +14,23 @@ import {
 } from 'class-validator';
 import { CaseCategory, CaseKind, CasePriority, CaseStatus, Channel } from 'src/cases/case.enums';
 
-export class ListCasesQueryDto {
+/** Keyset pagination: at most 100 per page; `cursor` is the previous page's `nextCursor`. */
+export class CursorPageQueryDto {
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit = 20;
+
+  /** `nextCursor` of the previous page. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  cursor?: string;
+}
+
+export class ListCasesQueryDto extends CursorPageQueryDto {
   @IsOptional()
   @IsEnum(CaseStatus)
   status?: CaseStatus;
@@ -65,35 +81,9 @@ export class ListCasesQueryDto {
   @MinLength(1)
   @MaxLength(100)
   q?: string;
-
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit = 20;
-
-  /** `nextCursor` of the previous page. */
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  cursor?: string;
 }
 
-export class WorkQueueQueryDto {
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit = 20;
-
-  /** `nextCursor` of the previous page. */
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  cursor?: string;
-}
+export class WorkQueueQueryDto extends CursorPageQueryDto {}
 
 export class ListEventsQueryDto {
   @IsOptional()
