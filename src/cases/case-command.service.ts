@@ -103,6 +103,7 @@ export class CaseCommandService {
     return this.db.transaction(async () => {
       const entity = await this.requireInScope(actor, id);
       await this.events.append(id, CaseEventType.NoteAdded, actor.principal.userId, entity.version, { text: dto.text });
+      await this.writer.audit(actor, entity, { event: CaseEventType.NoteAdded });
       return { ok: true };
     });
   }
@@ -124,6 +125,7 @@ export class CaseCommandService {
           caseId: a.id,
           number: a.number,
         });
+        await this.writer.audit(actor, a, { event: CaseEventType.Linked, caseId: b.id });
       }
       return { linked };
     });

@@ -18,13 +18,24 @@ export class CaseWriter {
     private readonly cases: CaseRepository,
     private readonly events: CaseEventRepository,
     private readonly caseService: CaseService,
-    private readonly audit: AuditService,
+    private readonly auditService: AuditService,
   ) {}
 
   async requireInScope(actor: Actor, id: string): Promise<CaseEntity> {
     const found = await this.cases.findInScope(id, actor.principal);
     if (!found) throw new DomainError(ErrorCode.NotFound, 'Case not found');
     return found;
+  }
+
+  /** Records a write that does not change the case row (a note, a link) in the audit log. */
+  async audit(actor: Actor, entity: CaseEntity, detail: Record<string, unknown>): Promise<void> {
+    await this.auditService.record(actor, {
+      action: AuditAction.CaseUpdate,
+      targetType: 'case',
+      targetId: entity.id,
+      scopePath: entity.ownerPath,
+      detail,
+    });
   }
 
   /**
@@ -46,13 +57,7 @@ export class CaseWriter {
       });
     }
     await this.events.append(entity.id, event, actor.principal.userId, newVersion, data);
-    await this.audit.record(actor, {
-      action: AuditAction.CaseUpdate,
-      targetType: 'case',
-      targetId: entity.id,
-      scopePath: entity.ownerPath,
-      detail: { event },
-    });
+    await this.audit(actor, entity, { event });
     // Read back unscoped: a return or transfer moves the case out of the caller's subtree in this very command.
     return this.caseService.respond(await this.cases.findAfterWrite(entity.id));
   }
