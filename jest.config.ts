@@ -8,7 +8,7 @@ const esmOnlyPackages = ['content-disposition'];
 const esmToCjs = {
   [`/node_modules/(${esmOnlyPackages.join('|')})/.+\\.js$`]: [
     'ts-jest',
-    { isolatedModules: true, tsconfig: { allowJs: true, module: 'commonjs', esModuleInterop: true } },
+    { tsconfig: { isolatedModules: true, allowJs: true, module: 'commonjs', esModuleInterop: true } },
   ],
 };
 
@@ -32,7 +32,7 @@ const config: Config = {
       ...common,
       displayName: 'unit',
       testMatch: ['<rootDir>/src/**/*.spec.ts'],
-      transform: { ...esmToCjs, '^.+\\.ts$': ['ts-jest', { isolatedModules: true }] },
+      transform: { ...esmToCjs, '^.+\\.ts$': ['ts-jest', { tsconfig: { isolatedModules: true } }] },
     },
     {
       ...common,
