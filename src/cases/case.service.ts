@@ -21,6 +21,7 @@ import { shanghaiYear } from 'src/common/util/shanghai-time';
 import { EmployerService } from 'src/employers/employer.service';
 import { OrgUnitService } from 'src/org-units/org-unit.service';
 import { PartyRefService } from 'src/parties/party-ref.service';
+import { SlaHooks } from 'src/sla/sla-hooks';
 
 export interface IntakeOrigin {
   channel: Channel;
@@ -54,6 +55,7 @@ export class CaseService {
     private readonly employers: EmployerService,
     private readonly partyRefs: PartyRefService,
     private readonly audit: AuditService,
+    private readonly slaHooks: SlaHooks,
   ) {}
 
   /** Must run inside the caller's transaction (the controller path wraps it with IdempotencyService). */
@@ -116,6 +118,7 @@ export class CaseService {
         outcome: CaseOutcome.Answered,
       });
     }
+    await this.slaHooks.onReceived(created, receivedAt);
     await this.audit.record(actor, {
       action: AuditAction.CaseCreate,
       targetType: 'case',

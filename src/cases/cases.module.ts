@@ -13,9 +13,10 @@ import { EmployersModule } from 'src/employers/employers.module';
 import { IdempotencyModule } from 'src/idempotency/idempotency.module';
 import { OrgUnitsModule } from 'src/org-units/org-units.module';
 import { PartiesModule } from 'src/parties/parties.module';
+import { SlaModule } from 'src/sla/sla.module';
 
 @Module({
-  imports: [AuditModule, OrgUnitsModule, PartiesModule, EmployersModule, IdempotencyModule],
+  imports: [AuditModule, OrgUnitsModule, PartiesModule, EmployersModule, IdempotencyModule, SlaModule],
   controllers: [CaseController, WorkQueueController],
   providers: [
     CaseRepository,

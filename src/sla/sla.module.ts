@@ -1,10 +1,23 @@
 import { Module } from '@nestjs/common';
 import { CalendarService } from 'src/sla/calendar.service';
 import { CalendarRepository } from 'src/sla/calendar.repository';
+import { CaseTimerRepository } from 'src/sla/case-timer.repository';
+import { Clock } from 'src/sla/clock';
+import { SlaHooks } from 'src/sla/sla-hooks';
+import { SlaPolicyRepository } from 'src/sla/sla-policy.repository';
+import { SlaService } from 'src/sla/sla.service';
 
-/** SLA and statutory timers. So far: the working calendar; timers, firing and the reconciler come next. */
+/** SLA and statutory timers: working calendar, policies, case clocks (firing and the reconciler come next). */
 @Module({
-  providers: [CalendarRepository, CalendarService],
-  exports: [CalendarService],
+  providers: [
+    CalendarRepository,
+    CalendarService,
+    SlaPolicyRepository,
+    CaseTimerRepository,
+    Clock,
+    SlaService,
+    SlaHooks,
+  ],
+  exports: [CalendarService, SlaService, SlaHooks, CaseTimerRepository, SlaPolicyRepository],
 })
 export class SlaModule {}

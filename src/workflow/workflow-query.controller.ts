@@ -4,7 +4,7 @@ import { Authenticated, CurrentActor } from 'src/auth/auth.decorators';
 import type { Actor } from 'src/auth/principal';
 import { CASEWORK_ROLES } from 'src/auth/role';
 import { IdParam } from 'src/common/http/id-param';
-import { LedgerDto, LegalStageDto, MediationSessionDto } from 'src/workflow/workflow-query.dto';
+import { CaseTimerDto, LedgerDto, LegalStageDto, MediationSessionDto } from 'src/workflow/workflow-query.dto';
 import { WorkflowQueryService } from 'src/workflow/workflow-query.service';
 
 @ApiTags('case workflow')
@@ -17,6 +17,13 @@ export class WorkflowQueryController {
   @Get(':id/payments')
   ledger(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<LedgerDto> {
     return this.queries.ledger(actor, id);
+  }
+
+  /** The case's SLA and statutory clocks: running, paused, met, breached or cancelled, with their due times. */
+  @Authenticated(...CASEWORK_ROLES)
+  @Get(':id/timers')
+  timers(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<CaseTimerDto[]> {
+    return this.queries.timers(actor, id);
   }
 
   @Authenticated(...CASEWORK_ROLES)

@@ -52,3 +52,21 @@ export class LegalStageDto {
   awarded!: string | null;
   createdAt!: string;
 }
+
+export class CaseTimerDto {
+  id!: string;
+  /** @example "resolution" */
+  timer!: string;
+  ref!: string;
+  /** running, paused, met, breached or cancelled */
+  state!: string;
+  policyCode!: string;
+  policyVersion!: number;
+  /** natural, natural_rolled or working_days */
+  mode!: string;
+  startedAt!: string;
+  warnAt!: string;
+  dueAt!: string;
+  metAt!: string | null;
+  breachedAt!: string | null;
+}

@@ -4,7 +4,8 @@ import { CaseWriter } from 'src/cases/case-writer';
 import { fenToYuan } from 'src/common/money/money';
 import { shanghaiDate } from 'src/common/util/shanghai-time';
 import { instalmentStates } from 'src/workflow/effects/instalments';
-import { LedgerDto, LegalStageDto, MediationSessionDto } from 'src/workflow/workflow-query.dto';
+import { CaseTimerDto, LedgerDto, LegalStageDto, MediationSessionDto } from 'src/workflow/workflow-query.dto';
+import { CaseTimerRepository } from 'src/sla/case-timer.repository';
 import { WorkflowRecordsRepository } from 'src/workflow/workflow-records.repository';
 
 /** Reads of what the workflow recorded: ledger with instalment states, mediation sessions, legal-aid stages. */
@@ -13,6 +14,7 @@ export class WorkflowQueryService {
   constructor(
     private readonly writer: CaseWriter,
     private readonly records: WorkflowRecordsRepository,
+    private readonly caseTimers: CaseTimerRepository,
   ) {}
 
   async ledger(actor: Actor, id: string): Promise<LedgerDto> {
@@ -41,6 +43,24 @@ export class WorkflowQueryService {
       })),
       instalments: states.map((s) => ({ seq: s.seq, dueOn: s.dueOn, amount: fenToYuan(s.amountFen), state: s.state })),
     };
+  }
+
+  async timers(actor: Actor, id: string): Promise<CaseTimerDto[]> {
+    const entity = await this.writer.requireInScope(actor, id);
+    return (await this.caseTimers.listForCase(entity.id)).map((t) => ({
+      id: t.id,
+      timer: t.timer,
+      ref: t.ref,
+      state: t.state,
+      policyCode: t.policyCode,
+      policyVersion: t.policyVersion,
+      mode: t.mode,
+      startedAt: t.startedAt.toISOString(),
+      warnAt: t.warnAt.toISOString(),
+      dueAt: t.dueAt.toISOString(),
+      metAt: t.metAt?.toISOString() ?? null,
+      breachedAt: t.breachedAt?.toISOString() ?? null,
+    }));
   }
 
   async sessions(actor: Actor, id: string): Promise<MediationSessionDto[]> {

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CasesModule } from 'src/cases/cases.module';
 import { NotificationsModule } from 'src/notifications/notifications.module';
 import { OrgUnitsModule } from 'src/org-units/org-units.module';
+import { SlaModule } from 'src/sla/sla.module';
 import { UsersModule } from 'src/users/users.module';
 import { ClosureEffects } from 'src/workflow/effects/closure.effects';
 import { LegalAidEffects } from 'src/workflow/effects/legal-aid.effects';
@@ -16,7 +17,7 @@ import { WorkflowService } from 'src/workflow/workflow.service';
 import { WorkflowNotifier } from 'src/workflow/workflow-notifier';
 
 @Module({
-  imports: [CasesModule, OrgUnitsModule, UsersModule, NotificationsModule],
+  imports: [CasesModule, OrgUnitsModule, UsersModule, NotificationsModule, SlaModule],
   controllers: [WorkflowController, WorkflowQueryController],
   providers: [
     WorkflowService,

@@ -7,6 +7,7 @@ import { DomainError } from 'src/common/errors/domain.error';
 import { ErrorCode } from 'src/common/errors/error-code';
 import { resolveVersion } from 'src/common/http/version';
 import { DbContext } from 'src/database/db-context';
+import { SlaHooks } from 'src/sla/sla-hooks';
 import { ClosureEffects } from 'src/workflow/effects/closure.effects';
 import { CommandEffects, refuse } from 'src/workflow/effects/effect';
 import { LegalAidEffects } from 'src/workflow/effects/legal-aid.effects';
@@ -24,6 +25,7 @@ export class WorkflowService {
     private readonly db: DbContext,
     private readonly writer: CaseWriter,
     private readonly notifier: WorkflowNotifier,
+    private readonly slaHooks: SlaHooks,
     routing: RoutingEffects,
     closure: ClosureEffects,
     mediation: MediationEffects,
@@ -67,6 +69,7 @@ export class WorkflowService {
       const effect = await this.effects[command].effect(actor, entity, command, dto);
       const changes = { ...effect.changes, status: rule.to ?? entity.status };
       const after = await this.writer.apply(actor, entity, version, changes, effect.event, effect.data);
+      await this.slaHooks.onEvent(effect.event, after, effect.data);
       await this.notifier.onEvent(effect.event, after, entity.assigneeId);
       return after;
     });

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { databaseUrl, TEMPLATE_DATABASE, TEST_ADMIN_DATABASE_URL } from './test-env';
+import { databaseUrl, TEMPLATE_DATABASE, TEST_ADMIN_DATABASE_URL, TEST_KEYS } from './test-env';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -33,4 +33,16 @@ export default async function globalSetup(): Promise<void> {
       },
     },
   );
+  // Reference data every installation has (SLA policies), loaded by the real seed command.
+  execFileSync(process.execPath, ['-r', 'ts-node/register/transpile-only', 'scripts/seed.ts', '--reference-only'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: {
+      ...process.env,
+      ...TEST_KEYS,
+      NODE_ENV: 'test',
+      NODE_PATH: ROOT,
+      DATABASE_URL: databaseUrl(TEMPLATE_DATABASE),
+    },
+  });
 }

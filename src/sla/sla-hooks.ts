@@ -1,0 +1,87 @@
+import { Injectable } from '@nestjs/common';
+import { CaseEventType } from 'src/cases/case-event.entity';
+import { CaseCategory, CaseKind, CasePriority, CaseStatus } from 'src/cases/case.enums';
+import { SlaService } from 'src/sla/sla.service';
+import { TimerName } from 'src/sla/sla.types';
+
+interface CaseFacts {
+  id: string;
+  kind: CaseKind;
+  category: CaseCategory;
+  priority: CasePriority;
+  status: CaseStatus;
+  disputeArisenOn: string | null;
+}
+
+const CLOSING: readonly CaseEventType[] = [
+  CaseEventType.Closed,
+  CaseEventType.Withdrawn,
+  CaseEventType.NotAccepted,
+  CaseEventType.ClosedAsDuplicate,
+  CaseEventType.AnsweredAtIntake,
+];
+
+/** Which clocks a case event starts and stops (SPEC §4). Runs inside the command's transaction. */
+@Injectable()
+export class SlaHooks {
+  constructor(private readonly sla: SlaService) {}
+
+  /** A new case: first contact and resolution start when it is received; limitation from when the dispute arose. */
+  async onReceived(c: CaseFacts, receivedAt: Date): Promise<void> {
+    if (c.status === CaseStatus.Closed) return;
+    await this.sla.start(c, [
+      { timer: TimerName.FirstContact, from: receivedAt },
+      { timer: TimerName.Resolution, from: receivedAt },
+      ...(c.disputeArisenOn === null
+        ? []
+        : [{ timer: TimerName.Limitation, from: new Date(`${c.disputeArisenOn}T00:00:00+08:00`) }]),
+    ]);
+  }
+
+  async onEvent(event: CaseEventType, c: CaseFacts, data: Record<string, unknown>): Promise<void> {
+    if (CLOSING.includes(event)) {
+      await this.sla.stop(c.id, [TimerName.Resolution]);
+      await this.sla.cancel(c.id, [
+        TimerName.FirstContact,
+        TimerName.Acceptance,
+        TimerName.Mediation,
+        TimerName.Limitation,
+      ]);
+      await this.sla.start(c, [{ timer: TimerName.Callback }]);
+      return;
+    }
+    switch (event) {
+      case CaseEventType.Dispatched:
+      case CaseEventType.Transferred:
+        await this.sla.cancel(c.id, [TimerName.Acceptance]);
+        await this.sla.start(c, [{ timer: TimerName.Acceptance }]);
+        return;
+      case CaseEventType.Accepted:
+      case CaseEventType.Returned:
+        await this.sla.stop(c.id, [TimerName.Acceptance]);
+        return;
+      case CaseEventType.ContactRecorded:
+        if (data.firstWorkerContact === true) await this.sla.stop(c.id, [TimerName.FirstContact]);
+        return;
+      case CaseEventType.MediationStarted:
+        await this.sla.start(c, [{ timer: TimerName.Mediation }]);
+        return;
+      case CaseEventType.AgreementRecorded:
+      case CaseEventType.NoAgreement:
+        await this.sla.stop(c.id, [TimerName.Mediation]);
+        return;
+      case CaseEventType.StageRecorded:
+        if (data.stage === 'arbitration' && data.filedOn !== null) await this.sla.stop(c.id, [TimerName.Limitation]);
+        return;
+      case CaseEventType.CallbackRecorded:
+        await this.sla.stop(c.id, [TimerName.Callback]);
+        return;
+      case CaseEventType.Reopened:
+        await this.sla.cancel(c.id, [TimerName.Callback]);
+        await this.sla.start(c, [{ timer: TimerName.Resolution }]);
+        return;
+      default:
+        return;
+    }
+  }
+}

@@ -1,0 +1,78 @@
+import { Injectable } from '@nestjs/common';
+import { CaseCategory, CaseKind, CasePriority } from 'src/cases/case.enums';
+import { CalendarService } from 'src/sla/calendar.service';
+import { CaseTimerRepository, NewTimer } from 'src/sla/case-timer.repository';
+import { Clock } from 'src/sla/clock';
+import { SlaPolicyEntity } from 'src/sla/sla-policy.entity';
+import { SlaPolicyRepository } from 'src/sla/sla-policy.repository';
+import { choosePolicy, ruleLimitMs, TimerName, TimerState } from 'src/sla/sla.types';
+
+/**
+ * Starts and stops a case's clocks. Called by intake and workflow commands inside their transaction, so a clock
+ * changes exactly when the case does. (Firing warnings and breaches through BullMQ is the next step.)
+ */
+const POLICY_CACHE_MS = 60 * 1000;
+
+@Injectable()
+export class SlaService {
+  private policyCache?: { policies: SlaPolicyEntity[]; loadedAt: number };
+
+  constructor(
+    private readonly policies: SlaPolicyRepository,
+    private readonly timers: CaseTimerRepository,
+    private readonly calendars: CalendarService,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * Starts clocks for the case under its policy (one INSERT); clocks the policy does not define are skipped.
+   * Policies are held in memory for a minute: they change rarely, and intake should not pay a query for them.
+   */
+  async start(
+    entity: { id: string; kind: CaseKind; category: CaseCategory; priority: CasePriority },
+    clocks: { timer: TimerName; from?: Date; ref?: string }[],
+  ): Promise<void> {
+    const policy = choosePolicy(await this.currentPolicies(), entity);
+    if (!policy) return;
+    const calendar = await this.calendars.calendar();
+    const rows: NewTimer[] = [];
+    for (const clock of clocks) {
+      const rule = policy.timers[clock.timer];
+      if (!rule) continue;
+      const startedAt = clock.from ?? this.clock.now();
+      const limit = ruleLimitMs(rule);
+      const mode = rule.mode;
+      rows.push({
+        caseId: entity.id,
+        timer: clock.timer,
+        ref: clock.ref ?? '',
+        state: TimerState.Running,
+        policyCode: policy.code,
+        policyVersion: policy.version,
+        limitMs: String(limit),
+        mode: rule.mode,
+        warnFraction: rule.warnAt,
+        startedAt,
+        warnAt: new Date(calendar.deadline(startedAt.getTime(), Math.round(limit * rule.warnAt), mode)),
+        dueAt: new Date(calendar.deadline(startedAt.getTime(), limit, mode)),
+      });
+    }
+    await this.timers.start(rows);
+  }
+
+  private async currentPolicies(): Promise<SlaPolicyEntity[]> {
+    const now = Date.now();
+    if (!this.policyCache || now - this.policyCache.loadedAt > POLICY_CACHE_MS) {
+      this.policyCache = { policies: await this.policies.all(), loadedAt: now };
+    }
+    return this.policyCache.policies;
+  }
+
+  async stop(caseId: string, timers: TimerName[]): Promise<void> {
+    await this.timers.stop(caseId, timers, this.clock.now());
+  }
+
+  async cancel(caseId: string, timers: TimerName[]): Promise<void> {
+    await this.timers.stop(caseId, timers, this.clock.now(), true);
+  }
+}
