@@ -36,6 +36,8 @@ export enum CaseEventType {
   StageRecorded = 'stage_recorded',
   PaymentRecorded = 'payment_recorded',
   PaymentCorrected = 'payment_corrected',
+  SlaWarning = 'sla_warning',
+  SlaBreached = 'sla_breached',
 }
 
 /** Append-only timeline: a trigger rejects UPDATE and DELETE. Written in the transaction of the change. */

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { DataSource, EntityManager } from 'typeorm';
@@ -19,6 +19,7 @@ interface UnitOfWork {
 @Injectable()
 export class DbContext {
   private readonly current = new AsyncLocalStorage<UnitOfWork>();
+  private readonly logger = new Logger(DbContext.name);
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
@@ -38,7 +39,13 @@ export class DbContext {
         return value;
       });
     });
-    for (const hook of afterCommit) await hook();
+    for (const hook of afterCommit) {
+      // The transaction is committed: a failing hook (say, Redis down while enqueueing) must not turn a success
+      // into an error. What hooks do is redone by sweepers and reconcilers.
+      await hook().catch((error: unknown) => {
+        this.logger.warn(`after-commit work failed: ${error instanceof Error ? error.message : String(error)}`);
+      });
+    }
     return result;
   }
 

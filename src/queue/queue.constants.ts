@@ -3,6 +3,7 @@ import type { DefaultJobOptions } from 'bullmq';
 export enum QueueName {
   System = 'system',
   Notifications = 'notifications',
+  Timers = 'timers',
 }
 
 export enum JobName {
@@ -12,6 +13,12 @@ export enum JobName {
   NotificationDeliver = 'notification.deliver',
   /** Re-enqueues outbox rows whose delivery job was lost (Redis down at commit, or flushed). */
   NotificationSweep = 'notification.sweep',
+  /** Fires a clock's warning if it is still running at its warning time (deadline version must match). */
+  TimerWarn = 'timer.warn',
+  /** Records a clock's breach if it is still running at its due time. */
+  TimerDue = 'timer.due',
+  /** Fires overdue clocks whose jobs were lost and re-arms jobs for the others. */
+  TimerReconcile = 'timer.reconcile',
 }
 
 /** Which queue carries each job. A Record, so a new JobName without a queue does not compile. */
@@ -19,6 +26,9 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.SystemHeartbeat]: QueueName.System,
   [JobName.NotificationDeliver]: QueueName.Notifications,
   [JobName.NotificationSweep]: QueueName.Notifications,
+  [JobName.TimerWarn]: QueueName.Timers,
+  [JobName.TimerDue]: QueueName.Timers,
+  [JobName.TimerReconcile]: QueueName.Timers,
 };
 
 /** Job payloads: ids only. Handlers re-read the database, so a payload can never go stale or leak data. */
@@ -26,6 +36,9 @@ export interface JobDataMap {
   [JobName.SystemHeartbeat]: { heartbeatId: string };
   [JobName.NotificationDeliver]: { outboxId: string };
   [JobName.NotificationSweep]: Record<string, never>;
+  [JobName.TimerWarn]: { timerId: string; deadlineVersion: number };
+  [JobName.TimerDue]: { timerId: string; deadlineVersion: number };
+  [JobName.TimerReconcile]: Record<string, never>;
 }
 
 /** Retries with back-off; completed jobs are trimmed, failed ones are kept for inspection. */

@@ -20,8 +20,9 @@ export class QueueService implements OnModuleInit {
   constructor(
     @InjectQueue(QueueName.System) system: Queue,
     @InjectQueue(QueueName.Notifications) notifications: Queue,
+    @InjectQueue(QueueName.Timers) timers: Queue,
   ) {
-    this.queues = { [QueueName.System]: system, [QueueName.Notifications]: notifications };
+    this.queues = { [QueueName.System]: system, [QueueName.Notifications]: notifications, [QueueName.Timers]: timers };
   }
 
   onModuleInit(): void {

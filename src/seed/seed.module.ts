@@ -6,7 +6,7 @@ import { OrgUnitsModule } from 'src/org-units/org-units.module';
 import { DemoUsersSeeder } from 'src/seed/demo-users.seeder';
 import { OrgTreeSeeder } from 'src/seed/org-tree.seeder';
 import { SlaPolicySeeder } from 'src/seed/sla-policy.seeder';
-import { SlaModule } from 'src/sla/sla.module';
+import { SlaPolicyRepository } from 'src/sla/sla-policy.repository';
 import { UsersModule } from 'src/users/users.module';
 
 /** What command-line tools (seed, user:create) need: the database and the repositories, no HTTP, no queues. */
@@ -15,8 +15,8 @@ export class SeedModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: SeedModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule, OrgUnitsModule, UsersModule, SlaModule],
-      providers: [OrgTreeSeeder, DemoUsersSeeder, SlaPolicySeeder],
+      imports: [ConfigModule.forRoot(config), DatabaseModule, OrgUnitsModule, UsersModule],
+      providers: [OrgTreeSeeder, DemoUsersSeeder, SlaPolicySeeder, SlaPolicyRepository],
     };
   }
 }

@@ -3,6 +3,25 @@ import { DbContext } from 'src/database/db-context';
 import { CaseTimerEntity } from 'src/sla/case-timer.entity';
 import { TimerName } from 'src/sla/sla.types';
 
+/** What the firing jobs of a running clock are made from. */
+export interface ArmableTimer {
+  id: string;
+  deadlineVersion: number;
+  warnAt: Date;
+  dueAt: Date;
+  warned: boolean;
+}
+
+export interface FiredTimer {
+  caseId: string;
+  timer: TimerName;
+  caseVersion: number;
+  assigneeId: string | null;
+  unitId: string;
+  parentUnitId: string | null;
+  caseNumber: string;
+}
+
 export type NewTimer = Omit<
   CaseTimerEntity,
   'id' | 'case' | 'deadlineVersion' | 'pausedSince' | 'pausedTotalMs' | 'warnedAt' | 'metAt' | 'breachedAt'
@@ -12,10 +31,111 @@ export type NewTimer = Omit<
 export class CaseTimerRepository {
   constructor(private readonly db: DbContext) {}
 
-  /** Starts clocks in one INSERT; one already active (same case, timer and ref) is left running as it is. */
-  async start(timers: NewTimer[]): Promise<void> {
-    if (timers.length === 0) return;
-    await this.db.manager.createQueryBuilder().insert().into(CaseTimerEntity).values(timers).orIgnore().execute();
+  /**
+   * Starts clocks in one INSERT; one already active (same case, timer and ref) is left running as it is.
+   * Returns what the firing jobs need for the clocks actually started.
+   */
+  async start(timers: NewTimer[]): Promise<ArmableTimer[]> {
+    if (timers.length === 0) return [];
+    const result = await this.db.manager
+      .createQueryBuilder()
+      .insert()
+      .into(CaseTimerEntity)
+      .values(timers)
+      .orIgnore()
+      .returning('id, deadline_version, warn_at, due_at')
+      .execute();
+    return (result.raw as { id: string; deadline_version: number; warn_at: Date; due_at: Date }[]).map((row) => ({
+      id: row.id,
+      deadlineVersion: row.deadline_version,
+      warnAt: row.warn_at,
+      dueAt: row.due_at,
+      warned: false,
+    }));
+  }
+
+  /**
+   * Marks a running clock warned if its warning time has come, for this deadline version only; the conditional
+   * UPDATE makes the warning happen once however many jobs or reconcilers try.
+   */
+  async fireWarning(timerId: string, deadlineVersion: number): Promise<FiredTimer | undefined> {
+    return this.fire(
+      `UPDATE case_timer SET warned_at = now()
+        WHERE id = $1 AND deadline_version = $2 AND state = 'running' AND warned_at IS NULL AND warn_at <= now()
+        RETURNING case_id, timer`,
+      [timerId, deadlineVersion],
+    );
+  }
+
+  /** Marks a running clock breached (at its due time) if that time has passed; once only. */
+  async fireBreach(timerId: string): Promise<FiredTimer | undefined> {
+    return this.fire(
+      `UPDATE case_timer SET state = 'breached', breached_at = due_at
+        WHERE id = $1 AND state = 'running' AND due_at <= now()
+        RETURNING case_id, timer`,
+      [timerId],
+    );
+  }
+
+  private async fire(update: string, params: unknown[]): Promise<FiredTimer | undefined> {
+    const rows = await this.db.manager.query<
+      {
+        case_id: string;
+        timer: TimerName;
+        version: number;
+        assignee_id: string | null;
+        org_unit_id: string;
+        parent_id: string | null;
+        number: string;
+      }[]
+    >(
+      `WITH fired AS (${update})
+       SELECT f.case_id, f.timer, c.version, c.assignee_id, c.org_unit_id, o.parent_id, c.number
+         FROM fired f JOIN "case" c ON c.id = f.case_id JOIN org_unit o ON o.id = c.org_unit_id`,
+      params,
+    );
+    const row = rows[0];
+    return row
+      ? {
+          caseId: row.case_id,
+          timer: row.timer,
+          caseVersion: row.version,
+          assigneeId: row.assignee_id,
+          unitId: row.org_unit_id,
+          parentUnitId: row.parent_id,
+          caseNumber: row.number,
+        }
+      : undefined;
+  }
+
+  /** Running clocks whose warning or due time has passed, locked for this transaction (others skip them). */
+  async lockOverdue(limit: number): Promise<{ id: string; deadlineVersion: number }[]> {
+    const rows = await this.db.manager.query<{ id: string; deadline_version: number }[]>(
+      `SELECT id, deadline_version FROM case_timer
+        WHERE state = 'running' AND (due_at <= now() OR (warned_at IS NULL AND warn_at <= now()))
+        ORDER BY due_at LIMIT $1 FOR UPDATE SKIP LOCKED`,
+      [limit],
+    );
+    return rows.map((row) => ({ id: row.id, deadlineVersion: row.deadline_version }));
+  }
+
+  /** A page of running clocks by (due_at, id), for re-arming their jobs. */
+  async runningPage(after: { dueAt: Date; id: string } | undefined, limit: number): Promise<ArmableTimer[]> {
+    const rows = await this.db.manager.query<
+      { id: string; deadline_version: number; warn_at: Date; due_at: Date; warned_at: Date | null }[]
+    >(
+      `SELECT id, deadline_version, warn_at, due_at, warned_at FROM case_timer
+        WHERE state = 'running' AND ($1::timestamptz IS NULL OR (due_at, id) > ($1::timestamptz, $2::uuid))
+        ORDER BY due_at, id LIMIT $3`,
+      [after?.dueAt ?? null, after?.id ?? null, limit],
+    );
+    return rows.map((row) => ({
+      id: row.id,
+      deadlineVersion: row.deadline_version,
+      warnAt: row.warn_at,
+      dueAt: row.due_at,
+      warned: row.warned_at !== null,
+    }));
   }
 
   /**

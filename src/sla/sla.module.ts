@@ -6,8 +6,9 @@ import { Clock } from 'src/sla/clock';
 import { SlaHooks } from 'src/sla/sla-hooks';
 import { SlaPolicyRepository } from 'src/sla/sla-policy.repository';
 import { SlaService } from 'src/sla/sla.service';
+import { TimerScheduler } from 'src/sla/timer-scheduler';
 
-/** SLA and statutory timers: working calendar, policies, case clocks (firing and the reconciler come next). */
+/** SLA and statutory timers: working calendar, policies, case clocks and their jobs. */
 @Module({
   providers: [
     CalendarRepository,
@@ -17,7 +18,8 @@ import { SlaService } from 'src/sla/sla.service';
     Clock,
     SlaService,
     SlaHooks,
+    TimerScheduler,
   ],
-  exports: [CalendarService, SlaService, SlaHooks, CaseTimerRepository, SlaPolicyRepository],
+  exports: [CalendarService, SlaService, SlaHooks, CaseTimerRepository, SlaPolicyRepository, TimerScheduler],
 })
 export class SlaModule {}

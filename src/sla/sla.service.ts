@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { CaseCategory, CaseKind, CasePriority } from 'src/cases/case.enums';
 import { CalendarService } from 'src/sla/calendar.service';
 import { CaseTimerRepository, NewTimer } from 'src/sla/case-timer.repository';
+import { DbContext } from 'src/database/db-context';
 import { Clock } from 'src/sla/clock';
+import { TimerScheduler } from 'src/sla/timer-scheduler';
 import { SlaPolicyEntity } from 'src/sla/sla-policy.entity';
 import { SlaPolicyRepository } from 'src/sla/sla-policy.repository';
 import { choosePolicy, ruleLimitMs, TimerName, TimerState } from 'src/sla/sla.types';
@@ -22,6 +24,8 @@ export class SlaService {
     private readonly timers: CaseTimerRepository,
     private readonly calendars: CalendarService,
     private readonly clock: Clock,
+    private readonly db: DbContext,
+    private readonly scheduler: TimerScheduler,
   ) {}
 
   /**
@@ -57,7 +61,9 @@ export class SlaService {
         dueAt: new Date(calendar.deadline(startedAt.getTime(), limit, mode)),
       });
     }
-    await this.timers.start(rows);
+    const started = await this.timers.start(rows);
+    // After commit: a rolled-back command must not leave jobs behind (the reconciler would ignore them anyway).
+    await this.db.afterCommit(() => this.scheduler.arm(started));
   }
 
   private async currentPolicies(): Promise<SlaPolicyEntity[]> {

@@ -25,7 +25,8 @@ class SecondHandler {
 }
 
 @Injectable()
-class NotificationHandlers {
+/** Handlers for every job but the heartbeat. */
+class OtherHandlers {
   @OnJob(JobName.NotificationDeliver)
   deliver(): Promise<void> {
     return Promise.resolve();
@@ -33,6 +34,21 @@ class NotificationHandlers {
 
   @OnJob(JobName.NotificationSweep)
   sweep(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  @OnJob(JobName.TimerWarn)
+  warn(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  @OnJob(JobName.TimerDue)
+  due(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  @OnJob(JobName.TimerReconcile)
+  reconcile(): Promise<void> {
     return Promise.resolve();
   }
 }
@@ -58,11 +74,15 @@ describe('JobDispatcher', () => {
     const dispatcher = await dispatcherWith(RecordingHandler);
     expect(() => {
       dispatcher.assertComplete();
-    }).toThrow(`No handler for job(s): ${JobName.NotificationDeliver}, ${JobName.NotificationSweep}`);
+    }).toThrow(
+      `No handler for job(s): ${Object.values(JobName)
+        .filter((n) => n !== JobName.SystemHeartbeat)
+        .join(', ')}`,
+    );
   });
 
   it('refuses two handlers for one job', async () => {
-    const dispatcher = await dispatcherWith(RecordingHandler, SecondHandler, NotificationHandlers);
+    const dispatcher = await dispatcherWith(RecordingHandler, SecondHandler, OtherHandlers);
     expect(() => {
       dispatcher.assertComplete();
     }).toThrow(/More than one handler/);
@@ -71,7 +91,7 @@ describe('JobDispatcher', () => {
   it('routes a job to its handler with its data', async () => {
     const moduleRef = await Test.createTestingModule({
       imports: [DiscoveryModule],
-      providers: [JobDispatcher, RecordingHandler, NotificationHandlers],
+      providers: [JobDispatcher, RecordingHandler, OtherHandlers],
     }).compile();
     await moduleRef.init();
     const dispatcher = moduleRef.get(JobDispatcher);

@@ -21,3 +21,6 @@ export class SystemQueueProcessor extends QueueProcessor {}
 
 @Processor(QueueName.Notifications, { autorun: false })
 export class NotificationsQueueProcessor extends QueueProcessor {}
+
+@Processor(QueueName.Timers, { autorun: false })
+export class TimersQueueProcessor extends QueueProcessor {}

@@ -4,7 +4,12 @@ import { withTimeout } from 'src/common/util/with-timeout';
 import { APP_CONFIG, AppConfig } from 'src/config/app-config';
 import { QueueName } from 'src/queue/queue.constants';
 import { JobDispatcher } from 'src/worker/job-dispatcher.service';
-import { NotificationsQueueProcessor, QueueProcessor, SystemQueueProcessor } from 'src/worker/queue.processors';
+import {
+  NotificationsQueueProcessor,
+  QueueProcessor,
+  SystemQueueProcessor,
+  TimersQueueProcessor,
+} from 'src/worker/queue.processors';
 
 const CONNECTION_CHECK_MS = 1000;
 // Leaves time after draining for HTTP, database and Redis to close inside SHUTDOWN_TIMEOUT_MS.
@@ -21,8 +26,13 @@ export class WorkerLifecycle implements OnApplicationBootstrap, BeforeApplicatio
     private readonly dispatcher: JobDispatcher,
     system: SystemQueueProcessor,
     notifications: NotificationsQueueProcessor,
+    timers: TimersQueueProcessor,
   ) {
-    this.processors = { [QueueName.System]: system, [QueueName.Notifications]: notifications };
+    this.processors = {
+      [QueueName.System]: system,
+      [QueueName.Notifications]: notifications,
+      [QueueName.Timers]: timers,
+    };
   }
 
   onApplicationBootstrap(): void {

@@ -1,14 +1,15 @@
 import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { NotificationDeliveryModule } from 'src/notifications/notifications.module';
+import { SlaWorkerModule } from 'src/sla/sla-worker.module';
 import { SystemModule } from 'src/system/system.module';
 import { JobDispatcher } from 'src/worker/job-dispatcher.service';
-import { NotificationsQueueProcessor, SystemQueueProcessor } from 'src/worker/queue.processors';
+import { NotificationsQueueProcessor, SystemQueueProcessor, TimersQueueProcessor } from 'src/worker/queue.processors';
 import { WorkerLifecycle } from 'src/worker/worker.lifecycle';
 
 /** Loaded only when APP_ROLE is worker or all: the API process never consumes jobs. */
 @Module({
-  imports: [DiscoveryModule, SystemModule, NotificationDeliveryModule],
-  providers: [JobDispatcher, SystemQueueProcessor, NotificationsQueueProcessor, WorkerLifecycle],
+  imports: [DiscoveryModule, SystemModule, NotificationDeliveryModule, SlaWorkerModule],
+  providers: [JobDispatcher, SystemQueueProcessor, NotificationsQueueProcessor, TimersQueueProcessor, WorkerLifecycle],
 })
 export class WorkerModule {}

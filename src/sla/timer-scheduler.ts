@@ -1,0 +1,30 @@
+import { Injectable } from '@nestjs/common';
+import { JobName } from 'src/queue/queue.constants';
+import { QueueService } from 'src/queue/queue.service';
+import { ArmableTimer } from 'src/sla/case-timer.repository';
+
+/**
+ * Arms a clock's BullMQ delayed jobs. Job ids are deterministic (clock id + deadline version + kind), so arming
+ * twice — after commit and again from the reconciler — leaves one job each.
+ */
+@Injectable()
+export class TimerScheduler {
+  constructor(private readonly queue: QueueService) {}
+
+  async arm(timers: ArmableTimer[], now = Date.now()): Promise<void> {
+    for (const timer of timers) {
+      const data = { timerId: timer.id, deadlineVersion: timer.deadlineVersion };
+      const base = `timer-${timer.id}-v${timer.deadlineVersion}`;
+      if (!timer.warned) {
+        await this.queue.enqueue(JobName.TimerWarn, data, {
+          jobId: `${base}-warn`,
+          delay: Math.max(0, timer.warnAt.getTime() - now),
+        });
+      }
+      await this.queue.enqueue(JobName.TimerDue, data, {
+        jobId: `${base}-due`,
+        delay: Math.max(0, timer.dueAt.getTime() - now),
+      });
+    }
+  }
+}
