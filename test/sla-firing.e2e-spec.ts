@@ -155,3 +155,61 @@ describe('no lost timer: Redis flushed, two workers reconcile', () => {
     ]);
   });
 });
+
+describe('pausing a clock', () => {
+  let t: TestApp;
+  let fx: IdentityFixture;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    await addSecondsPolicy(t.app.get(DataSource));
+    fx = await createIdentityFixture(t);
+  });
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('pause for N seconds then resume moves the due time by N seconds; breaches are listed in scope', async () => {
+    const db = t.app.get(DataSource);
+    const operator = t.http.withToken(await fx.token('operator_city'));
+    const dispatcher = t.http.withToken(await fx.token('dispatcher_city'));
+    const id = (await operator.post<{ id: string }>('/cases', { ...validCaseBody(), category: 'other' })).body.id;
+    interface Timer {
+      id: string;
+      timer: string;
+      state: string;
+      dueAt: string;
+    }
+    const resolution = async () =>
+      (await operator.get<Timer[]>(`/cases/${id}/timers`)).body.find((x) => x.timer === 'resolution');
+    const before = await resolution();
+    const paused = await dispatcher.post<Timer[]>(`/cases/${id}/timers/${before?.id ?? ''}/pause`, {
+      reason: '等待证据',
+    });
+    expect(paused.status).toBe(200);
+    expect((await resolution())?.state).toBe('paused');
+    expect((await dispatcher.post(`/cases/${id}/timers/${before?.id ?? ''}/pause`, { reason: 'x' })).status).toBe(409);
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    expect((await dispatcher.post(`/cases/${id}/timers/${before?.id ?? ''}/resume`)).status).toBe(200);
+    const after = await resolution();
+    const [row] = await db.query<{ paused_total_ms: string }[]>(
+      'SELECT paused_total_ms FROM case_timer WHERE id = $1',
+      [before?.id],
+    );
+    const pausedMs = Number(row?.paused_total_ms);
+    expect(pausedMs).toBeGreaterThanOrEqual(1900);
+    expect(Date.parse(after?.dueAt ?? '') - Date.parse(before?.dueAt ?? '')).toBe(pausedMs);
+    expect(after?.state).toBe('running');
+
+    // The first-contact clock (3 s) breaches; it shows in the breaches list for the city, not for another district.
+    await eventually(async () => {
+      const list = await dispatcher.get<{ items: { caseId: string; timer: string }[] }>(
+        '/sla/breaches?timer=first_contact',
+      );
+      return list.body.items.some((b) => b.caseId === id) ? true : undefined;
+    }, 15000);
+    const other = t.http.withToken(await fx.token('mediator_b1'));
+    expect((await other.get<{ items: unknown[] }>('/sla/breaches')).body.items).toEqual([]);
+  });
+});

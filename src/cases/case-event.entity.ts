@@ -38,6 +38,8 @@ export enum CaseEventType {
   PaymentCorrected = 'payment_corrected',
   SlaWarning = 'sla_warning',
   SlaBreached = 'sla_breached',
+  TimerPaused = 'timer_paused',
+  TimerResumed = 'timer_resumed',
 }
 
 /** Append-only timeline: a trigger rejects UPDATE and DELETE. Written in the transaction of the change. */

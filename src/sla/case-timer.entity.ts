@@ -1,4 +1,5 @@
 import { CaseEntity } from 'src/cases/case.entity';
+import { CalendarMode } from 'src/sla/business-calendar';
 import { TimerName, TimerState } from 'src/sla/sla.types';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 
@@ -41,7 +42,7 @@ export class CaseTimerEntity {
   limitMs!: string;
 
   @Column({ type: 'varchar', length: 20 })
-  mode!: string;
+  mode!: CalendarMode;
 
   @Column({ type: 'real' })
   warnFraction!: number;

@@ -119,6 +119,85 @@ export class CaseTimerRepository {
     return rows.map((row) => ({ id: row.id, deadlineVersion: row.deadline_version }));
   }
 
+  /** A clock of this case, locked for the caller's transaction. */
+  async lockOfCase(caseId: string, timerId: string): Promise<CaseTimerEntity | undefined> {
+    const found = await this.db.manager
+      .createQueryBuilder(CaseTimerEntity, 't')
+      .setLock('pessimistic_write')
+      .where('t.id = :timerId AND t.case_id = :caseId', { timerId, caseId })
+      .getOne();
+    return found ?? undefined;
+  }
+
+  async pause(timerId: string, at: Date): Promise<void> {
+    await this.db.manager.query(
+      "UPDATE case_timer SET state = 'paused', paused_since = $2, deadline_version = deadline_version + 1 WHERE id = $1",
+      [timerId, at],
+    );
+  }
+
+  /** Back to running with moved deadlines; returns what the new jobs need. */
+  async resume(timerId: string, at: Date, warnAt: Date, dueAt: Date): Promise<ArmableTimer> {
+    const rows = await this.db.manager.query<{ id: string; deadline_version: number; warned_at: Date | null }[]>(
+      `UPDATE case_timer SET state = 'running', warn_at = $3, due_at = $4,
+              paused_total_ms = paused_total_ms + (EXTRACT(EPOCH FROM ($2::timestamptz - paused_since)) * 1000)::bigint,
+              paused_since = NULL, deadline_version = deadline_version + 1
+        WHERE id = $1 RETURNING id, deadline_version, warned_at`,
+      [timerId, at, warnAt, dueAt],
+    );
+    const row = rows[0];
+    if (!row) throw new Error('timer vanished while resuming');
+    return { id: row.id, deadlineVersion: row.deadline_version, warnAt, dueAt, warned: row.warned_at !== null };
+  }
+
+  /** Breached clocks of cases in the subtree, newest breach first (keyset on breached_at, id). */
+  async breachesInScope(
+    scopePath: string,
+    filter: { timer?: TimerName; from?: Date; to?: Date },
+    limit: number,
+    before?: { breachedAt: Date; id: string },
+  ): Promise<(CaseTimerEntity & { caseNumber: string; orgUnitId: string })[]> {
+    const rows = await this.db.manager.query<
+      {
+        id: string;
+        case_id: string;
+        timer: TimerName;
+        due_at: Date;
+        breached_at: Date;
+        number: string;
+        org_unit_id: string;
+      }[]
+    >(
+      `SELECT t.id, t.case_id, t.timer, t.due_at, t.breached_at, c.number, c.org_unit_id
+         FROM case_timer t JOIN "case" c ON c.id = t.case_id
+        WHERE t.state = 'breached' AND c.owner_path LIKE $1
+          AND ($2::timer_name IS NULL OR t.timer = $2)
+          AND ($3::timestamptz IS NULL OR t.breached_at >= $3) AND ($4::timestamptz IS NULL OR t.breached_at < $4)
+          AND ($5::timestamptz IS NULL OR (t.breached_at, t.id) < ($5::timestamptz, $6::uuid))
+        ORDER BY t.breached_at DESC, t.id DESC LIMIT $7`,
+      [
+        `${scopePath}%`,
+        filter.timer ?? null,
+        filter.from ?? null,
+        filter.to ?? null,
+        before?.breachedAt ?? null,
+        before?.id ?? null,
+        limit,
+      ],
+    );
+    return rows.map((r) =>
+      Object.assign(new CaseTimerEntity(), {
+        id: r.id,
+        caseId: r.case_id,
+        timer: r.timer,
+        dueAt: r.due_at,
+        breachedAt: r.breached_at,
+        caseNumber: r.number,
+        orgUnitId: r.org_unit_id,
+      }),
+    );
+  }
+
   /** A page of running clocks by (due_at, id), for re-arming their jobs. */
   async runningPage(after: { dueAt: Date; id: string } | undefined, limit: number): Promise<ArmableTimer[]> {
     const rows = await this.db.manager.query<

@@ -2,7 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { CaseCategory, CaseKind, CasePriority } from 'src/cases/case.enums';
 import { CalendarService } from 'src/sla/calendar.service';
 import { CaseTimerRepository, NewTimer } from 'src/sla/case-timer.repository';
+import { DomainError } from 'src/common/errors/domain.error';
+import { ErrorCode } from 'src/common/errors/error-code';
 import { DbContext } from 'src/database/db-context';
+import { CaseTimerEntity } from 'src/sla/case-timer.entity';
 import { Clock } from 'src/sla/clock';
 import { TimerScheduler } from 'src/sla/timer-scheduler';
 import { SlaPolicyEntity } from 'src/sla/sla-policy.entity';
@@ -72,6 +75,51 @@ export class SlaService {
       this.policyCache = { policies: await this.policies.all(), loadedAt: now };
     }
     return this.policyCache.policies;
+  }
+
+  /** Stops a running clock's time from counting (waiting for the worker's evidence). */
+  async pause(caseId: string, timerId: string): Promise<CaseTimerEntity> {
+    const timer = await this.requireClock(caseId, timerId, TimerState.Running, 'pause');
+    await this.timers.pause(timer.id, this.clock.now());
+    return timer;
+  }
+
+  /**
+   * Restarts a paused clock: what was left of its limit when paused (in its calendar's time) is counted again
+   * from now, so the due time moves by the time paused (for working-day clocks, the working time paused).
+   */
+  async resume(caseId: string, timerId: string): Promise<CaseTimerEntity> {
+    const timer = await this.requireClock(caseId, timerId, TimerState.Paused, 'resume');
+    const calendar = await this.calendars.calendar();
+    const mode = timer.mode;
+    const now = this.clock.now();
+    const pausedAt = (timer.pausedSince ?? now).getTime();
+    const moved = (instant: Date) =>
+      new Date(calendar.deadline(now.getTime(), calendar.elapsed(pausedAt, instant.getTime(), mode), mode));
+    const armable = await this.timers.resume(
+      timer.id,
+      now,
+      timer.warnedAt === null ? moved(timer.warnAt) : timer.warnAt,
+      moved(timer.dueAt),
+    );
+    await this.db.afterCommit(() => this.scheduler.arm([armable]));
+    return timer;
+  }
+
+  private async requireClock(
+    caseId: string,
+    timerId: string,
+    state: TimerState,
+    action: string,
+  ): Promise<CaseTimerEntity> {
+    const timer = await this.timers.lockOfCase(caseId, timerId);
+    if (!timer) throw new DomainError(ErrorCode.NotFound, 'Timer not found on this case');
+    if (timer.state !== state) {
+      throw new DomainError(ErrorCode.IllegalTransition, `Cannot ${action} a ${timer.state} timer`, {
+        state: timer.state,
+      });
+    }
+    return timer;
   }
 
   async stop(caseId: string, timers: TimerName[]): Promise<void> {

@@ -70,3 +70,19 @@ export class CaseTimerDto {
   metAt!: string | null;
   breachedAt!: string | null;
 }
+
+export class BreachDto {
+  timerId!: string;
+  caseId!: string;
+  /** @example "GD-2026-000123" */
+  caseNumber!: string;
+  orgUnitId!: string;
+  timer!: string;
+  dueAt!: string;
+  breachedAt!: string;
+}
+
+export class BreachPageDto {
+  items!: BreachDto[];
+  nextCursor!: string | null;
+}

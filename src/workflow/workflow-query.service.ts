@@ -4,7 +4,16 @@ import { CaseWriter } from 'src/cases/case-writer';
 import { fenToYuan } from 'src/common/money/money';
 import { shanghaiDate } from 'src/common/util/shanghai-time';
 import { instalmentStates } from 'src/workflow/effects/instalments';
-import { CaseTimerDto, LedgerDto, LegalStageDto, MediationSessionDto } from 'src/workflow/workflow-query.dto';
+import {
+  BreachPageDto,
+  CaseTimerDto,
+  LedgerDto,
+  LegalStageDto,
+  MediationSessionDto,
+} from 'src/workflow/workflow-query.dto';
+import { ValidationFailedError } from 'src/common/errors/domain.error';
+import { OrgUnitService } from 'src/org-units/org-unit.service';
+import { TimerName } from 'src/sla/sla.types';
 import { CaseTimerRepository } from 'src/sla/case-timer.repository';
 import { WorkflowRecordsRepository } from 'src/workflow/workflow-records.repository';
 
@@ -15,6 +24,7 @@ export class WorkflowQueryService {
     private readonly writer: CaseWriter,
     private readonly records: WorkflowRecordsRepository,
     private readonly caseTimers: CaseTimerRepository,
+    private readonly units: OrgUnitService,
   ) {}
 
   async ledger(actor: Actor, id: string): Promise<LedgerDto> {
@@ -61,6 +71,51 @@ export class WorkflowQueryService {
       metAt: t.metAt?.toISOString() ?? null,
       breachedAt: t.breachedAt?.toISOString() ?? null,
     }));
+  }
+
+  async breaches(
+    actor: Actor,
+    query: { timer?: TimerName; orgUnitId?: string; from?: string; to?: string; limit: number; cursor?: string },
+  ): Promise<BreachPageDto> {
+    const scopePath =
+      query.orgUnitId === undefined
+        ? actor.principal.unitPath
+        : (await this.units.requireInScope(query.orgUnitId, actor.principal)).path;
+    let before: { breachedAt: Date; id: string } | undefined;
+    if (query.cursor !== undefined) {
+      const [at, id] = Buffer.from(query.cursor, 'base64url').toString('utf8').split('|');
+      if (!at || !id || Number.isNaN(Date.parse(at)) || !/^[0-9a-f-]{36}$/.test(id)) {
+        throw new ValidationFailedError([{ field: 'cursor', reasons: ['cursor is not one this API returned'] }]);
+      }
+      before = { breachedAt: new Date(at), id };
+    }
+    const rows = await this.caseTimers.breachesInScope(
+      scopePath,
+      {
+        timer: query.timer,
+        from: query.from === undefined ? undefined : new Date(query.from),
+        to: query.to === undefined ? undefined : new Date(query.to),
+      },
+      query.limit + 1,
+      before,
+    );
+    const page = rows.slice(0, query.limit);
+    const last = page.at(-1);
+    return {
+      items: page.map((r) => ({
+        timerId: r.id,
+        caseId: r.caseId,
+        caseNumber: r.caseNumber,
+        orgUnitId: r.orgUnitId,
+        timer: r.timer,
+        dueAt: r.dueAt.toISOString(),
+        breachedAt: (r.breachedAt ?? r.dueAt).toISOString(),
+      })),
+      nextCursor:
+        rows.length > query.limit && last
+          ? Buffer.from(`${(last.breachedAt ?? last.dueAt).toISOString()}|${last.id}`).toString('base64url')
+          : null,
+    };
   }
 
   async sessions(actor: Actor, id: string): Promise<MediationSessionDto[]> {

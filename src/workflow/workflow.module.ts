@@ -14,15 +14,18 @@ import { WorkflowQueryService } from 'src/workflow/workflow-query.service';
 import { WorkflowRecordsRepository } from 'src/workflow/workflow-records.repository';
 import { WorkflowController } from 'src/workflow/workflow.controller';
 import { WorkflowService } from 'src/workflow/workflow.service';
+import { TimerCommandService } from 'src/workflow/timer-command.service';
+import { TimerController } from 'src/workflow/timer.controller';
 import { WorkflowNotifier } from 'src/workflow/workflow-notifier';
 
 @Module({
   imports: [CasesModule, OrgUnitsModule, UsersModule, NotificationsModule, SlaModule],
-  controllers: [WorkflowController, WorkflowQueryController],
+  controllers: [WorkflowController, WorkflowQueryController, TimerController],
   providers: [
     WorkflowService,
     WorkflowNotifier,
     WorkflowQueryService,
+    TimerCommandService,
     WorkflowRecordsRepository,
     RoutingEffects,
     ClosureEffects,
