@@ -72,6 +72,8 @@ describe('the declared workflow, command × status × role', () => {
   function body(command: CaseCommand, version: number): Record<string, unknown> {
     const reason = { reason: '测试原因', version };
     switch (command) {
+      case CaseCommand.Classify:
+        return { kind: 'labour_dispute', category: 'wage_arrears', priority: 'normal', version };
       case CaseCommand.Dispatch:
         return { orgUnitId: fx.units.streetA2.id, assigneeId: fx.userId('mediator_a2'), version };
       case CaseCommand.Transfer:
@@ -199,6 +201,7 @@ describe('the declared workflow, command × status × role', () => {
       { token: await fx.token('dispatcher_city') },
     );
     expect(operator.body.details.allowedCommands.sort()).toEqual([
+      'classify',
       'dispatch',
       'duplicate',
       'not_accepted',

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Actor } from 'src/auth/principal';
 import { CaseEventType } from 'src/cases/case-event.entity';
 import { CaseEventRepository } from 'src/cases/case-event.repository';
-import { AddNoteDto, ClassifyCaseDto, LinkCaseDto, ReplaceClaimsDto, UpdateCaseDto } from 'src/cases/case.dto';
+import { AddNoteDto, LinkCaseDto, ReplaceClaimsDto, UpdateCaseDto } from 'src/cases/case.dto';
 import { CaseEntity } from 'src/cases/case.entity';
 import { COLLECTIVE_THRESHOLD, CaseStatus, effectivePriority, OPEN_STATUSES } from 'src/cases/case.enums';
 import { CaseRepository } from 'src/cases/case.repository';
@@ -16,7 +16,7 @@ import { DbContext } from 'src/database/db-context';
 import { EmployerService } from 'src/employers/employer.service';
 import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 
-/** Intake-stage commands on an existing case: classify, edit, claims, notes, links. */
+/** Edits that are not status transitions (those are the workflow's): details, claims, notes, links. */
 @Injectable()
 export class CaseCommandService {
   constructor(
@@ -38,26 +38,6 @@ export class CaseCommandService {
         allowedFrom: allowed,
       });
     }
-  }
-
-  async classify(actor: Actor, id: string, dto: ClassifyCaseDto, ifMatch?: string): Promise<CaseResponseDto> {
-    const version = resolveVersion(dto.version, ifMatch);
-    return this.db.transaction(async () => {
-      const entity = await this.requireInScope(actor, id);
-      this.requireStatus(entity, [CaseStatus.Received, CaseStatus.Triaged], 'classify');
-      const priority = effectivePriority(dto.priority, entity.workersAffected);
-      return this.writer.apply(
-        actor,
-        entity,
-        version,
-        { kind: dto.kind, category: dto.category, priority, status: CaseStatus.Triaged },
-        CaseEventType.Classified,
-        {
-          from: { kind: entity.kind, category: entity.category, priority: entity.priority, status: entity.status },
-          to: { kind: dto.kind, category: dto.category, priority },
-        },
-      );
-    });
   }
 
   async update(actor: Actor, id: string, dto: UpdateCaseDto, ifMatch?: string): Promise<CaseResponseDto> {

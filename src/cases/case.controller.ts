@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Patch, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, Headers, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiHeader, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentActor } from 'src/auth/auth.decorators';
 import type { Actor } from 'src/auth/principal';
@@ -8,14 +8,7 @@ import { CaseCommandService } from 'src/cases/case-command.service';
 import { ListCasesQueryDto, ListEventsQueryDto } from 'src/cases/case-query.dto';
 import { CaseQueryService } from 'src/cases/case-query.service';
 import { CaseEventDto, CasePageDto, CaseResponseDto } from 'src/cases/case-response.dto';
-import {
-  AddNoteDto,
-  ClassifyCaseDto,
-  CreateCaseDto,
-  LinkCaseDto,
-  ReplaceClaimsDto,
-  UpdateCaseDto,
-} from 'src/cases/case.dto';
+import { AddNoteDto, CreateCaseDto, LinkCaseDto, ReplaceClaimsDto, UpdateCaseDto } from 'src/cases/case.dto';
 import { IdParam } from 'src/common/http/id-param';
 
 const INTAKE_ROLES = [Role.Operator, Role.Dispatcher, Role.Mediator, Role.LegalAid];
@@ -73,20 +66,6 @@ export class CaseController {
     @Query() query: ListEventsQueryDto,
   ): Promise<CaseEventDto[]> {
     return this.queries.events(actor, id, query);
-  }
-
-  /** Sets kind, category and priority; a received case becomes triaged. */
-  @Authenticated(Role.Operator, Role.Dispatcher)
-  @Post(':id/classify')
-  @HttpCode(HttpStatus.OK)
-  @ApiHeader(IF_MATCH)
-  classify(
-    @CurrentActor() actor: Actor,
-    @IdParam() id: string,
-    @Body() dto: ClassifyCaseDto,
-    @Headers('if-match') ifMatch?: string,
-  ): Promise<CaseResponseDto> {
-    return this.commands.classify(actor, id, dto, ifMatch);
   }
 
   /** Edits the narrative, workers affected, the date the dispute arose or the employer. */

@@ -2,6 +2,7 @@ import { Body, Controller, Headers, HttpCode, HttpStatus, Post } from '@nestjs/c
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentActor } from 'src/auth/auth.decorators';
 import type { Actor } from 'src/auth/principal';
+import { ClassifyCaseDto } from 'src/cases/case.dto';
 import { CaseResponseDto } from 'src/cases/case-response.dto';
 import { IdParam } from 'src/common/http/id-param';
 import { CaseCommand, WORKFLOW } from 'src/workflow/workflow.definition';
@@ -50,6 +51,16 @@ function Command(command: CaseCommand): MethodDecorator {
 @Controller('cases')
 export class WorkflowController {
   constructor(private readonly workflow: WorkflowService) {}
+
+  @Command(CaseCommand.Classify)
+  classify(
+    @CurrentActor() a: Actor,
+    @IdParam() id: string,
+    @Body() dto: ClassifyCaseDto,
+    @Headers('if-match') m?: string,
+  ): Promise<CaseResponseDto> {
+    return this.workflow.execute(a, id, CaseCommand.Classify, dto, m);
+  }
 
   @Command(CaseCommand.Dispatch)
   dispatch(

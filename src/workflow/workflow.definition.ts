@@ -1,8 +1,9 @@
 import { Role } from 'src/auth/role';
-import { CaseStatus } from 'src/cases/case.enums';
+import { CaseStatus, OPEN_STATUSES } from 'src/cases/case.enums';
 
 /** Every command a case accepts after intake. Each is `POST /cases/:id/<command>` (kebab-case). */
 export enum CaseCommand {
+  Classify = 'classify',
   Dispatch = 'dispatch',
   Transfer = 'transfer',
   Return = 'return',
@@ -41,7 +42,7 @@ export interface CommandRule {
   summary: string;
 }
 
-const OPEN: readonly CaseStatus[] = Object.values(CaseStatus).filter((s) => s !== CaseStatus.Closed);
+const OPEN = OPEN_STATUSES;
 const WORKING: readonly CaseStatus[] = [CaseStatus.InProgress, CaseStatus.Mediation, CaseStatus.LegalAid];
 const { Operator, Dispatcher, Mediator, LegalAid } = Role;
 
@@ -51,6 +52,14 @@ const { Operator, Dispatcher, Mediator, LegalAid } = Role;
  * (a test fails when the document is stale).
  */
 export const WORKFLOW: Record<CaseCommand, CommandRule> = {
+  [CaseCommand.Classify]: {
+    from: [CaseStatus.Received, CaseStatus.Triaged],
+    to: CaseStatus.Triaged,
+    roles: [Operator, Dispatcher],
+    required: ['kind', 'category', 'priority'],
+    summary:
+      'Set kind, category and priority; a received case becomes triaged (collective disputes stay at least urgent).',
+  },
   [CaseCommand.Dispatch]: {
     from: [CaseStatus.Triaged],
     to: CaseStatus.Dispatched,

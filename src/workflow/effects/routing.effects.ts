@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { Actor } from 'src/auth/principal';
 import { Role } from 'src/auth/role';
 import { CaseEventType } from 'src/cases/case-event.entity';
+import { ClassifyCaseDto } from 'src/cases/case.dto';
 import { CaseEntity } from 'src/cases/case.entity';
+import { effectivePriority } from 'src/cases/case.enums';
 import { DomainError } from 'src/common/errors/domain.error';
 import { ErrorCode } from 'src/common/errors/error-code';
 import { OrgUnitService } from 'src/org-units/org-unit.service';
@@ -13,10 +15,11 @@ import { DispatchDto, ReassignDto, ReasonDto, RecordContactDto, TransferDto, Urg
 
 const CASEWORKERS: readonly Role[] = [Role.Mediator, Role.LegalAid];
 
-/** Dispatch centre and handling: who owns the case and who works it. */
+/** Triage, dispatch centre and handling: what the case is, who owns it and who works it. */
 @Injectable()
 export class RoutingEffects implements CommandEffects {
   readonly commands = [
+    CaseCommand.Classify,
     CaseCommand.Dispatch,
     CaseCommand.Transfer,
     CaseCommand.Return,
@@ -33,6 +36,18 @@ export class RoutingEffects implements CommandEffects {
 
   async effect(actor: Actor, entity: CaseEntity, command: CaseCommand, dto: object): Promise<Effect> {
     switch (command) {
+      case CaseCommand.Classify: {
+        const d = dto as ClassifyCaseDto;
+        const priority = effectivePriority(d.priority, entity.workersAffected);
+        return {
+          changes: { kind: d.kind, category: d.category, priority },
+          event: CaseEventType.Classified,
+          data: {
+            from: { kind: entity.kind, category: entity.category, priority: entity.priority, status: entity.status },
+            to: { kind: d.kind, category: d.category, priority },
+          },
+        };
+      }
       case CaseCommand.Dispatch: {
         const d = dto as DispatchDto;
         const target = await this.units.requireInScope(d.orgUnitId, actor.principal);
