@@ -229,7 +229,7 @@ describe('a labour dispute through the workflow', () => {
     expect(current).toMatchObject({ claimed: '12345.67', awarded: '11000.00', recovered: '11000.00', reopenCount: 1 });
   });
 
-  it('work queues: the unit inbox holds dispatched cases until accepted; my cases holds open accepted ones', async () => {
+  it('work queues: the unit inbox holds dispatched cases until accepted; my cases holds open ones, nearest deadline first', async () => {
     const operator = t.http.withToken(await fx.token('operator_city'));
     const dispatcher = t.http.withToken(await fx.token('dispatcher_city'));
     const mediator = t.http.withToken(await fx.token('mediator_a1'));
@@ -250,6 +250,26 @@ describe('a labour dispute through the workflow', () => {
     await mediator.post(`/cases/${id}/accept`, { version: 3 });
     expect(await ids(`/units/${fx.units.streetA1.id}/inbox`)).not.toContain(id);
     expect(await ids('/me/cases')).toContain(id);
+    // A critical case received later has the nearer deadline (2-hour first contact), so it comes first.
+    const body = validCallBody();
+    (body.case as Record<string, unknown>).priority = 'critical';
+    const urgent = (await operator.post<{ caseId: string }>('/calls', body)).body.caseId;
+    await operator.post(`/cases/${urgent}/classify`, {
+      kind: 'labour_dispute',
+      category: 'wage_arrears',
+      priority: 'critical',
+      version: 1,
+    });
+    await dispatcher.post(`/cases/${urgent}/dispatch`, { orgUnitId: fx.units.streetA1.id, version: 2 });
+    await mediator.post(`/cases/${urgent}/accept`, { version: 3 });
+    const mine = await ids('/me/cases');
+    expect(mine.indexOf(urgent)).toBeLessThan(mine.indexOf(id));
+    const firstPage = await mediator.get<{ items: { id: string }[]; nextCursor: string | null }>('/me/cases?limit=1');
+    expect(firstPage.body.items.map((c) => c.id)).toEqual([mine[0]]);
+    const secondPage = await mediator.get<{ items: { id: string }[] }>(
+      `/me/cases?limit=1&cursor=${firstPage.body.nextCursor ?? ''}`,
+    );
+    expect(secondPage.body.items.map((c) => c.id)).toEqual([mine[1]]);
     await dispatcher.post(`/cases/${id}/withdraw`, { reason: '劳动者撤回', version: 4 });
     expect(await ids('/me/cases')).not.toContain(id);
   });

@@ -14,27 +14,16 @@ import {
   toCaseSummary,
 } from 'src/cases/case-response.dto';
 import { CaseService } from 'src/cases/case.service';
-import { ValidationFailedError } from 'src/common/errors/domain.error';
+import { decodeCursor, isIsoInstant, isUuid, keysetPage } from 'src/common/http/cursor';
 import { OrgUnitService } from 'src/org-units/org-unit.service';
 
-interface Cursor {
-  receivedAt: Date;
-  id: string;
-}
+/** A due-time key as PostgreSQL prints timestamptz, or `infinity` for a case with no running clock. */
+const isDueKey = (part: string): boolean =>
+  part === 'infinity' || /^\d{4}-\d{2}-\d{2} [\d:.]+[+-]\d{2}(:\d{2})?$/.test(part);
 
-function encodeCursor(receivedAt: Date, id: string): string {
-  return Buffer.from(JSON.stringify([receivedAt.toISOString(), id])).toString('base64url');
-}
-
-function decodeCursor(cursor: string): Cursor {
-  try {
-    const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string];
-    const receivedAt = new Date(at);
-    if (Number.isNaN(receivedAt.getTime()) || !/^[0-9a-f-]{36}$/.test(id)) throw new Error('bad cursor');
-    return { receivedAt, id };
-  } catch {
-    throw new ValidationFailedError([{ field: 'cursor', reasons: ['cursor is not one this API returned'] }]);
-  }
+function afterReceived(cursor: string): { receivedAt: Date; id: string } {
+  const [at = '', id = ''] = decodeCursor(cursor, [isIsoInstant, isUuid]);
+  return { receivedAt: new Date(at), id };
 }
 
 @Injectable()
@@ -73,25 +62,20 @@ export class CaseQueryService {
       employerId: query.employerId,
       number: query.number,
       text: query.q,
-      after: query.cursor === undefined ? undefined : decodeCursor(query.cursor),
+      after: query.cursor === undefined ? undefined : afterReceived(query.cursor),
       limit: query.limit + 1,
     });
-    const page = rows.slice(0, query.limit);
-    const last = page.at(-1);
-    return {
-      items: page.map(toCaseSummary),
-      nextCursor: rows.length > query.limit && last ? encodeCursor(last.receivedAt, last.id) : null,
-    };
+    return keysetPage(rows, query.limit, toCaseSummary, (c) => [c.receivedAt.toISOString(), c.id]);
   }
 
-  /** `GET /me/cases`: the caller's open cases, oldest first. */
+  /** `GET /me/cases`: the caller's open cases, nearest deadline first. */
   async myCases(actor: Actor, query: WorkQueueQueryDto): Promise<CasePageDto> {
     return this.queuePage(query, (after) =>
       this.cases.workQueue({ assigneeId: actor.principal.userId }, actor.principal.unitPath, query.limit + 1, after),
     );
   }
 
-  /** `GET /units/:id/inbox`: dispatched to the unit and not yet accepted or returned, oldest first. */
+  /** `GET /units/:id/inbox`: dispatched to the unit and not yet accepted or returned, nearest deadline first. */
   async inbox(actor: Actor, unitId: string, query: WorkQueueQueryDto): Promise<CasePageDto> {
     const unit = await this.units.requireInScope(unitId, actor.principal);
     return this.queuePage(query, (after) =>
@@ -101,15 +85,20 @@ export class CaseQueryService {
 
   private async queuePage(
     query: WorkQueueQueryDto,
-    load: (after?: Cursor) => Promise<CaseEntity[]>,
+    load: (after?: { nextDue: string; id: string }) => Promise<{ entity: CaseEntity; nextDue: string }[]>,
   ): Promise<CasePageDto> {
-    const rows = await load(query.cursor === undefined ? undefined : decodeCursor(query.cursor));
-    const page = rows.slice(0, query.limit);
-    const last = page.at(-1);
-    return {
-      items: page.map(toCaseSummary),
-      nextCursor: rows.length > query.limit && last ? encodeCursor(last.receivedAt, last.id) : null,
-    };
+    let after: { nextDue: string; id: string } | undefined;
+    if (query.cursor !== undefined) {
+      const [nextDue = '', id = ''] = decodeCursor(query.cursor, [isDueKey, isUuid]);
+      after = { nextDue, id };
+    }
+    const rows = await load(after);
+    return keysetPage(
+      rows,
+      query.limit,
+      (r) => toCaseSummary(r.entity),
+      (r) => [r.nextDue, r.entity.id],
+    );
   }
 
   /** Open cases of these parties in the caller's scope (repeat-caller recognition). */

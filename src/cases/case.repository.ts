@@ -139,19 +139,21 @@ export class CaseRepository {
   }
 
   /**
-   * A work queue, oldest first (keyset on received_at, id): the caller's open cases, or a unit's dispatched,
-   * not yet accepted cases. Both stay inside the caller's scope.
+   * A work queue ordered by the nearest due time of the case's running SLA clocks (cases with none last), then id:
+   * the caller's open cases, or a unit's dispatched, not yet accepted cases. Both stay inside the caller's scope.
    */
   async workQueue(
     queue: { assigneeId: string } | { unitId: string },
     scopePath: string,
     limit: number,
-    after?: { receivedAt: Date; id: string },
-  ): Promise<CaseEntity[]> {
+    after?: { nextDue: string; id: string },
+  ): Promise<{ entity: CaseEntity; nextDue: string }[]> {
+    const nextDue = `COALESCE((SELECT min(t.due_at) FROM case_timer t WHERE t.case_id = c.id AND t.state = 'running'), 'infinity')`;
     const query = this.repo
       .createQueryBuilder('c')
+      .addSelect(`${nextDue}::text`, 'next_due')
       .where('c.owner_path LIKE :prefix', { prefix: `${scopePath}%` })
-      .orderBy('c.received_at', 'ASC')
+      .orderBy(nextDue, 'ASC')
       .addOrderBy('c.id', 'ASC')
       .limit(limit);
     if ('assigneeId' in queue) {
@@ -165,9 +167,14 @@ export class CaseRepository {
         dispatched: CaseStatus.Dispatched,
       });
     }
-    if (after)
-      query.andWhere('(c.received_at, c.id) > (:afterAt, :afterId)', { afterAt: after.receivedAt, afterId: after.id });
-    return query.getMany();
+    if (after) {
+      query.andWhere(`(${nextDue}, c.id) > (:afterDue::timestamptz, :afterId)`, {
+        afterDue: after.nextDue,
+        afterId: after.id,
+      });
+    }
+    const { entities, raw } = await query.getRawAndEntities<{ next_due: string }>();
+    return entities.map((entity, i) => ({ entity, nextDue: raw[i]?.next_due ?? 'infinity' }));
   }
 
   /** Keyset pagination on (received_at, id), newest first; the scope prefix is always applied. */

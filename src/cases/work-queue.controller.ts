@@ -13,14 +13,14 @@ import { IdParam } from 'src/common/http/id-param';
 export class WorkQueueController {
   constructor(private readonly queries: CaseQueryService) {}
 
-  /** My open cases, oldest first (ordered by the nearest deadline once SLA timers exist). */
+  /** My open cases, nearest deadline (of their running SLA clocks) first; cases with no running clock last. */
   @Authenticated(...CASEWORK_ROLES)
   @Get('me/cases')
   myCases(@CurrentActor() actor: Actor, @Query() query: WorkQueueQueryDto): Promise<CasePageDto> {
     return this.queries.myCases(actor, query);
   }
 
-  /** Cases dispatched to this union and not yet accepted or returned. */
+  /** Cases dispatched to this union and not yet accepted or returned, nearest deadline first. */
   @Authenticated(...CASEWORK_ROLES)
   @Get('units/:id/inbox')
   inbox(@CurrentActor() actor: Actor, @IdParam() id: string, @Query() query: WorkQueueQueryDto): Promise<CasePageDto> {

@@ -11,7 +11,7 @@ import {
   LegalStageDto,
   MediationSessionDto,
 } from 'src/workflow/workflow-query.dto';
-import { ValidationFailedError } from 'src/common/errors/domain.error';
+import { decodeCursor, isIsoInstant, isUuid, keysetPage } from 'src/common/http/cursor';
 import { OrgUnitService } from 'src/org-units/org-unit.service';
 import { TimerName } from 'src/sla/sla.types';
 import { CaseTimerRepository } from 'src/sla/case-timer.repository';
@@ -83,10 +83,7 @@ export class WorkflowQueryService {
         : (await this.units.requireInScope(query.orgUnitId, actor.principal)).path;
     let before: { breachedAt: Date; id: string } | undefined;
     if (query.cursor !== undefined) {
-      const [at, id] = Buffer.from(query.cursor, 'base64url').toString('utf8').split('|');
-      if (!at || !id || Number.isNaN(Date.parse(at)) || !/^[0-9a-f-]{36}$/.test(id)) {
-        throw new ValidationFailedError([{ field: 'cursor', reasons: ['cursor is not one this API returned'] }]);
-      }
+      const [at = '', id = ''] = decodeCursor(query.cursor, [isIsoInstant, isUuid]);
       before = { breachedAt: new Date(at), id };
     }
     const rows = await this.caseTimers.breachesInScope(
@@ -99,10 +96,10 @@ export class WorkflowQueryService {
       query.limit + 1,
       before,
     );
-    const page = rows.slice(0, query.limit);
-    const last = page.at(-1);
-    return {
-      items: page.map((r) => ({
+    return keysetPage(
+      rows,
+      query.limit,
+      (r) => ({
         timerId: r.id,
         caseId: r.caseId,
         caseNumber: r.caseNumber,
@@ -110,12 +107,9 @@ export class WorkflowQueryService {
         timer: r.timer,
         dueAt: r.dueAt.toISOString(),
         breachedAt: (r.breachedAt ?? r.dueAt).toISOString(),
-      })),
-      nextCursor:
-        rows.length > query.limit && last
-          ? Buffer.from(`${(last.breachedAt ?? last.dueAt).toISOString()}|${last.id}`).toString('base64url')
-          : null,
-    };
+      }),
+      (r) => [(r.breachedAt ?? r.dueAt).toISOString(), r.id],
+    );
   }
 
   async sessions(actor: Actor, id: string): Promise<MediationSessionDto[]> {
