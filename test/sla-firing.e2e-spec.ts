@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { AppRole } from 'src/config/app-config';
 import { TimerScheduler } from 'src/sla/timer-scheduler';
 import { createIdentityFixture, IdentityFixture } from 'test/helpers/identity-fixture';
 import { validCaseBody } from 'test/helpers/intake-payloads';
@@ -93,7 +94,7 @@ describe('no lost timer: Redis flushed, two workers reconcile', () => {
 
   beforeAll(async () => {
     redis = await PrivateRedis.start();
-    t = await createTestApp({ role: 'api' as never, env: { REDIS_URL: redis.url } });
+    t = await createTestApp({ role: AppRole.Api, env: { REDIS_URL: redis.url } });
   });
 
   afterAll(async () => {

@@ -12,7 +12,7 @@ import { ACCEPTED_EXTENSIONS, detectContentType } from 'src/attachments/content-
 import { FileStorage } from 'src/attachments/file-storage';
 import { AuditAction, AuditService } from 'src/audit/audit.service';
 import { Actor } from 'src/auth/principal';
-import { CaseCommandService } from 'src/cases/case-command.service';
+import { CaseWriter } from 'src/cases/case-writer';
 import { CaseEventType } from 'src/cases/case-event.entity';
 import { CaseEventRepository } from 'src/cases/case-event.repository';
 import { DomainError, ValidationFailedError } from 'src/common/errors/domain.error';
@@ -31,7 +31,7 @@ export class AttachmentService {
     private readonly db: DbContext,
     private readonly storage: FileStorage,
     private readonly attachments: AttachmentRepository,
-    private readonly cases: CaseCommandService,
+    private readonly writer: CaseWriter,
     private readonly events: CaseEventRepository,
     private readonly audit: AuditService,
   ) {}
@@ -41,7 +41,7 @@ export class AttachmentService {
     caseId: string,
     incoming: Promise<IncomingFile | undefined>,
   ): Promise<AttachmentResponseDto> {
-    const target = await this.cases.requireInScope(actor, caseId);
+    const target = await this.writer.requireInScope(actor, caseId);
     const file = await incoming;
     if (!file)
       throw new ValidationFailedError([
@@ -103,7 +103,7 @@ export class AttachmentService {
   }
 
   async list(actor: Actor, caseId: string): Promise<AttachmentResponseDto[]> {
-    const target = await this.cases.requireInScope(actor, caseId);
+    const target = await this.writer.requireInScope(actor, caseId);
     return (await this.attachments.listForCase(target.id)).map(toAttachmentResponse);
   }
 

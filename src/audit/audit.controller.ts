@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { AuditPageDto, ListAuditQueryDto } from 'src/audit/audit.dto';
-import { AuditQueryService } from 'src/audit/audit-query.service';
+import { AuditService } from 'src/audit/audit.service';
 import { Authenticated, CurrentActor } from 'src/auth/auth.decorators';
 import type { Actor } from 'src/auth/principal';
 import { Role } from 'src/auth/role';
@@ -9,7 +9,7 @@ import { Role } from 'src/auth/role';
 @ApiTags('audit')
 @Controller('admin/audit')
 export class AuditController {
-  constructor(private readonly audit: AuditQueryService) {}
+  constructor(private readonly audit: AuditService) {}
 
   /** Audit entries about the admin's subtree, newest first. */
   @Authenticated(Role.Admin)

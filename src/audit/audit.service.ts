@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { AuditEntryEntity } from 'src/audit/audit-entry.entity';
+import { AuditPageDto, ListAuditQueryDto, toAuditEntryDto } from 'src/audit/audit.dto';
 import { AuditRepository } from 'src/audit/audit.repository';
-import { Actor, Scope } from 'src/auth/principal';
+import { Actor } from 'src/auth/principal';
 
 export enum AuditAction {
   Login = 'auth.login',
@@ -67,7 +67,10 @@ export class AuditService {
     });
   }
 
-  async list(scope: Scope, limit: number, beforeId?: string): Promise<AuditEntryEntity[]> {
-    return this.audit.listInScope(scope, limit, beforeId);
+  /** Entries about the caller's subtree, newest first; `nextBefore` continues the list. */
+  async list(actor: Actor, query: ListAuditQueryDto): Promise<AuditPageDto> {
+    const entries = await this.audit.listInScope(actor.principal, query.limit, query.before);
+    const last = entries.at(-1);
+    return { items: entries.map(toAuditEntryDto), nextBefore: entries.length === query.limit && last ? last.id : null };
   }
 }

@@ -4,7 +4,7 @@ import { Actor } from 'src/auth/principal';
 import { CallLookupDto, CallLookupResponseDto, CallResponseDto, LogCallDto } from 'src/calls/call.dto';
 import { CallDisposition } from 'src/calls/call.entity';
 import { CallRepository } from 'src/calls/call.repository';
-import { CaseCommandService } from 'src/cases/case-command.service';
+import { CaseWriter } from 'src/cases/case-writer';
 import { CaseEventType } from 'src/cases/case-event.entity';
 import { CaseEventRepository } from 'src/cases/case-event.repository';
 import { CaseQueryService } from 'src/cases/case-query.service';
@@ -20,7 +20,7 @@ export class CallService {
     private readonly idempotency: IdempotencyService,
     private readonly calls: CallRepository,
     private readonly cases: CaseService,
-    private readonly caseCommands: CaseCommandService,
+    private readonly writer: CaseWriter,
     private readonly caseQueries: CaseQueryService,
     private readonly events: CaseEventRepository,
     private readonly partyRefs: PartyRefService,
@@ -41,7 +41,7 @@ export class CallService {
     let caseId: string | null = null;
     let caseNumber: string | null = null;
     const eventFor = async (type: CaseEventType, id: string) => {
-      const target = await this.caseCommands.requireInScope(actor, id);
+      const target = await this.writer.requireInScope(actor, id);
       await this.events.append(target.id, type, actor.principal.userId, target.version, { summary: dto.summary });
       caseId = target.id;
       caseNumber = target.number;

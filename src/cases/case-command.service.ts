@@ -27,10 +27,6 @@ export class CaseCommandService {
     private readonly employers: EmployerService,
   ) {}
 
-  requireInScope(actor: Actor, id: string): Promise<CaseEntity> {
-    return this.writer.requireInScope(actor, id);
-  }
-
   private requireStatus(entity: CaseEntity, allowed: CaseStatus[], command: string): void {
     if (!allowed.includes(entity.status)) {
       throw new DomainError(ErrorCode.IllegalTransition, `Cannot ${command} a case that is ${entity.status}`, {
@@ -43,7 +39,7 @@ export class CaseCommandService {
   async update(actor: Actor, id: string, dto: UpdateCaseDto, ifMatch?: string): Promise<CaseResponseDto> {
     const version = resolveVersion(dto.version, ifMatch);
     return this.db.transaction(async () => {
-      const entity = await this.requireInScope(actor, id);
+      const entity = await this.writer.requireInScope(actor, id);
       this.requireStatus(entity, [...OPEN_STATUSES], 'edit');
       const changes: QueryDeepPartialEntity<CaseEntity> = {};
       if (dto.narrative !== undefined) changes.narrative = dto.narrative;
@@ -65,7 +61,7 @@ export class CaseCommandService {
   async replaceClaims(actor: Actor, id: string, dto: ReplaceClaimsDto, ifMatch?: string): Promise<CaseResponseDto> {
     const version = resolveVersion(dto.version, ifMatch);
     return this.db.transaction(async () => {
-      const entity = await this.requireInScope(actor, id);
+      const entity = await this.writer.requireInScope(actor, id);
       this.requireStatus(entity, [...OPEN_STATUSES], 'change the claims of');
       const claims = toClaimRows(dto.claims);
       const claimedFen = sumFen(claims);
@@ -81,7 +77,7 @@ export class CaseCommandService {
   /** Notes are appended to the timeline; they do not change the case, so they need no version. */
   async addNote(actor: Actor, id: string, dto: AddNoteDto): Promise<{ ok: true }> {
     return this.db.transaction(async () => {
-      const entity = await this.requireInScope(actor, id);
+      const entity = await this.writer.requireInScope(actor, id);
       await this.events.append(id, CaseEventType.NoteAdded, actor.principal.userId, entity.version, { text: dto.text });
       await this.writer.audit(actor, entity, { event: CaseEventType.NoteAdded });
       return { ok: true };
@@ -93,8 +89,8 @@ export class CaseCommandService {
       throw new DomainError(ErrorCode.Conflict, 'A case cannot be linked to itself');
     }
     return this.db.transaction(async () => {
-      const a = await this.requireInScope(actor, id);
-      const b = await this.requireInScope(actor, dto.relatedCaseId);
+      const a = await this.writer.requireInScope(actor, id);
+      const b = await this.writer.requireInScope(actor, dto.relatedCaseId);
       const linked = await this.cases.link(a.id, b.id, actor.principal.userId);
       if (linked) {
         await this.events.append(a.id, CaseEventType.Linked, actor.principal.userId, a.version, {

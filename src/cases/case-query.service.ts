@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { Actor } from 'src/auth/principal';
-import { CaseCommandService } from 'src/cases/case-command.service';
 import { CaseEventRepository } from 'src/cases/case-event.repository';
 import { ListCasesQueryDto, ListEventsQueryDto, WorkQueueQueryDto } from 'src/cases/case-query.dto';
 import { CaseEntity } from 'src/cases/case.entity';
@@ -14,6 +13,7 @@ import {
   toCaseSummary,
 } from 'src/cases/case-response.dto';
 import { CaseService } from 'src/cases/case.service';
+import { CaseWriter } from 'src/cases/case-writer';
 import { decodeCursor, isIsoInstant, isUuid, keysetPage } from 'src/common/http/cursor';
 import { OrgUnitService } from 'src/org-units/org-unit.service';
 
@@ -31,17 +31,17 @@ export class CaseQueryService {
   constructor(
     private readonly cases: CaseRepository,
     private readonly eventLog: CaseEventRepository,
-    private readonly commands: CaseCommandService,
+    private readonly writer: CaseWriter,
     private readonly caseService: CaseService,
     private readonly units: OrgUnitService,
   ) {}
 
   async get(actor: Actor, id: string): Promise<CaseResponseDto> {
-    return this.caseService.respond(await this.commands.requireInScope(actor, id));
+    return this.caseService.respond(await this.writer.requireInScope(actor, id));
   }
 
   async events(actor: Actor, id: string, query: ListEventsQueryDto): Promise<CaseEventDto[]> {
-    await this.commands.requireInScope(actor, id);
+    await this.writer.requireInScope(actor, id);
     return (await this.eventLog.listForCase(id, query.limit)).map(toCaseEventDto);
   }
 
