@@ -4,5 +4,6 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 bash scripts/ensure-deps.sh
+bash scripts/ensure-browser.sh
 export NODE_PATH="$PWD"
 npx jest --maxWorkers=2 "$@"

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { databaseUrl, TEMPLATE_DATABASE, TEST_ADMIN_DATABASE_URL } from 'test/setup/test-env';
+import { databaseUrl, TEMPLATE_DATABASE, TEST_ADMIN_DATABASE_URL, TEST_DB_PREFIX } from 'test/setup/test-env';
 
 async function withAdmin<T>(work: (client: Client) => Promise<T>): Promise<T> {
   const admin = new Client({ connectionString: TEST_ADMIN_DATABASE_URL });
@@ -20,7 +20,7 @@ export interface TestDatabase {
 
 /** A fresh database with every migration applied, cloned from the template built in global setup. */
 export async function createTestDatabase(): Promise<TestDatabase> {
-  const name = `gd_t_${randomBytes(6).toString('hex')}`;
+  const name = `${TEST_DB_PREFIX}_${randomBytes(6).toString('hex')}`;
   await withAdmin((admin) => admin.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DATABASE}`));
   return {
     name,

@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { TEST_ADMIN_DATABASE_URL } from './test-env';
+import { TEST_ADMIN_DATABASE_URL, TEST_DB_PREFIX } from './test-env';
 
 /** Drops the per-file databases a crashed run may have left behind. */
 export default async function globalTeardown(): Promise<void> {
@@ -7,7 +7,8 @@ export default async function globalTeardown(): Promise<void> {
   await admin.connect();
   try {
     const { rows } = await admin.query<{ datname: string }>(
-      "SELECT datname FROM pg_database WHERE datname LIKE 'gd_t\\_%'",
+      "SELECT datname FROM pg_database WHERE datname LIKE $1 || '\\_%'",
+      [TEST_DB_PREFIX],
     );
     for (const { datname } of rows) await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
   } finally {

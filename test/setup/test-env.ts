@@ -2,7 +2,9 @@
 export const TEST_ADMIN_DATABASE_URL =
   process.env.TEST_ADMIN_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:54329/postgres';
 export const TEST_REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:63799';
-export const TEMPLATE_DATABASE = 'gd_test_template';
+// Overridable so two checkouts can run their suites against the same local servers at once.
+export const TEST_DB_PREFIX = process.env.GD_TEST_DB_PREFIX ?? 'gd_t';
+export const TEMPLATE_DATABASE = `${TEST_DB_PREFIX}_template`;
 
 export function databaseUrl(name: string): string {
   const url = new URL(TEST_ADMIN_DATABASE_URL);
