@@ -24,3 +24,6 @@ export const CASEWORK_ROLES: readonly Role[] = [
   Role.LegalAid,
   Role.Leader,
 ];
+
+/** Who reads the leadership figures: leaders, and dispatchers who run a unit's caseload. */
+export const REPORT_ROLES: readonly Role[] = [Role.Leader, Role.Dispatcher];

@@ -1,5 +1,6 @@
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
+  IsBoolean,
   IsDateString,
   IsEnum,
   IsInt,
@@ -12,7 +13,11 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
-import { CaseCategory, CaseKind, CasePriority, CaseStatus, Channel } from 'src/cases/case.enums';
+import { CaseCategory, CaseKind, CaseOutcome, CasePriority, CaseStatus, Channel } from 'src/cases/case.enums';
+import { TimerName } from 'src/sla/sla.types';
+
+const toBoolean = ({ value }: { value: unknown }): unknown =>
+  value === 'true' ? true : value === 'false' ? false : value;
 
 /** Keyset pagination: at most 100 per page; `cursor` is the previous page's `nextCursor`. */
 export class CursorPageQueryDto {
@@ -81,6 +86,72 @@ export class ListCasesQueryDto extends CursorPageQueryDto {
   @MinLength(1)
   @MaxLength(100)
   q?: string;
+
+  /** Only open cases (any status but closed), or only closed ones. */
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  open?: boolean;
+
+  @IsOptional()
+  @IsEnum(CaseOutcome)
+  outcome?: CaseOutcome;
+
+  /** Collective disputes only (true) or individual ones only (false). */
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  collective?: boolean;
+
+  /** Closed at or after (ISO 8601); with closedTo, the list behind a report's closed figures. */
+  @IsOptional()
+  @IsDateString({ strict: true })
+  closedFrom?: string;
+
+  /** Closed before (ISO 8601). */
+  @IsOptional()
+  @IsDateString({ strict: true })
+  closedTo?: string;
+
+  /** With a callback recorded at or after (ISO 8601). */
+  @IsOptional()
+  @IsDateString({ strict: true })
+  callbackFrom?: string;
+
+  @IsOptional()
+  @IsDateString({ strict: true })
+  callbackTo?: string;
+
+  /** With a payment dated on or after the Shanghai day of this instant (ISO 8601). */
+  @IsOptional()
+  @IsDateString({ strict: true })
+  paidFrom?: string;
+
+  @IsOptional()
+  @IsDateString({ strict: true })
+  paidTo?: string;
+
+  /** Whose first payment falls in [firstPaidFrom, firstPaidTo) and with money recovered now (workers benefited). */
+  @IsOptional()
+  @IsDateString({ strict: true })
+  firstPaidFrom?: string;
+
+  @IsOptional()
+  @IsDateString({ strict: true })
+  firstPaidTo?: string;
+
+  /** With a clock breached at or after (ISO 8601); narrowed to one clock by breachedTimer. */
+  @IsOptional()
+  @IsDateString({ strict: true })
+  breachedFrom?: string;
+
+  @IsOptional()
+  @IsDateString({ strict: true })
+  breachedTo?: string;
+
+  @IsOptional()
+  @IsEnum(TimerName)
+  breachedTimer?: TimerName;
 }
 
 export class WorkQueueQueryDto extends CursorPageQueryDto {}

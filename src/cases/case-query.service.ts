@@ -3,7 +3,7 @@ import { Actor } from 'src/auth/principal';
 import { CaseEventRepository } from 'src/cases/case-event.repository';
 import { ListCasesQueryDto, ListEventsQueryDto, WorkQueueQueryDto } from 'src/cases/case-query.dto';
 import { CaseEntity } from 'src/cases/case.entity';
-import { CaseRepository } from 'src/cases/case.repository';
+import { CaseFilter, CaseRepository } from 'src/cases/case.repository';
 import {
   CaseEventDto,
   CasePageDto,
@@ -59,6 +59,11 @@ export class CaseQueryService {
       channel: query.channel,
       receivedFrom: query.receivedFrom === undefined ? undefined : new Date(query.receivedFrom),
       receivedTo: query.receivedTo === undefined ? undefined : new Date(query.receivedTo),
+      open: query.open,
+      outcome: query.outcome,
+      collective: query.collective,
+      dated: datedRanges(query),
+      breachedTimer: query.breachedTimer,
       employerId: query.employerId,
       number: query.number,
       text: query.q,
@@ -105,4 +110,24 @@ export class CaseQueryService {
   async openCasesOf(actor: Actor, partyIds: string[]): Promise<CaseSummaryDto[]> {
     return (await this.cases.openCasesOfParties(partyIds, actor.principal)).map(toCaseSummary);
   }
+}
+
+const instant = (value: string | undefined): Date | undefined => (value === undefined ? undefined : new Date(value));
+
+function datedRanges(query: ListCasesQueryDto): CaseFilter['dated'] {
+  const ranges: CaseFilter['dated'] = {};
+  const pairs = [
+    ['closed', query.closedFrom, query.closedTo],
+    ['callback', query.callbackFrom, query.callbackTo],
+    ['paid', query.paidFrom, query.paidTo],
+    ['firstPaid', query.firstPaidFrom, query.firstPaidTo],
+    ['breached', query.breachedFrom, query.breachedTo],
+  ] as const;
+  for (const [basis, from, to] of pairs) {
+    // A breached clock of one kind, at any time, is a filter too.
+    const wanted =
+      from !== undefined || to !== undefined || (basis === 'breached' && query.breachedTimer !== undefined);
+    if (wanted) ranges[basis] = { from: instant(from), to: instant(to) };
+  }
+  return ranges;
 }

@@ -22,12 +22,37 @@ export interface CaseFilter {
   channel?: string;
   receivedFrom?: Date;
   receivedTo?: Date;
+  open?: boolean;
+  outcome?: string;
+  collective?: boolean;
+  /** Half-open instant ranges on the dates the report figures are counted by. */
+  dated?: Partial<Record<CaseDateBasis, { from?: Date; to?: Date }>>;
+  breachedTimer?: string;
   employerId?: string;
   number?: string;
   text?: string;
   after?: { receivedAt: Date; id: string };
   limit: number;
 }
+
+export type CaseDateBasis = 'closed' | 'callback' | 'paid' | 'firstPaid' | 'breached';
+
+const SHANGHAI_DAY = (param: string): string => `(CAST(:${param} AS timestamptz) AT TIME ZONE 'Asia/Shanghai')::date`;
+
+/** Each basis as a condition on one half-open range [from, to); either end may be absent. */
+const DATE_BASIS: Record<CaseDateBasis, (from: string, to: string, timer: string) => string> = {
+  closed: (from, to) => `c.status = 'closed' AND c.closed_at >= ${from} AND c.closed_at < ${to}`,
+  callback: (from, to) =>
+    `EXISTS (SELECT 1 FROM case_callback cb WHERE cb.case_id = c.id AND cb.recorded_at >= ${from} AND cb.recorded_at < ${to})`,
+  paid: (from, to) =>
+    `EXISTS (SELECT 1 FROM payment p WHERE p.case_id = c.id AND p.paid_on >= ${from} AND p.paid_on < ${to})`,
+  firstPaid: (from, to) =>
+    `c.recovered_fen > 0 AND (SELECT min(p.paid_on) FROM payment p WHERE p.case_id = c.id AND p.amount_fen > 0) >= ${from}
+       AND (SELECT min(p.paid_on) FROM payment p WHERE p.case_id = c.id AND p.amount_fen > 0) < ${to}`,
+  breached: (from, to, timer) =>
+    `EXISTS (SELECT 1 FROM case_timer t WHERE t.case_id = c.id AND t.breached_at >= ${from} AND t.breached_at < ${to} ${timer})`,
+};
+const DAY_BASES: readonly CaseDateBasis[] = ['paid', 'firstPaid'];
 
 function likeFragment(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -199,6 +224,22 @@ export class CaseRepository {
     }
     if (filter.receivedFrom) query.andWhere('c.received_at >= :from', { from: filter.receivedFrom });
     if (filter.receivedTo) query.andWhere('c.received_at < :to', { to: filter.receivedTo });
+    if (filter.open !== undefined) query.andWhere(filter.open ? "c.status <> 'closed'" : "c.status = 'closed'");
+    if (filter.outcome !== undefined) query.andWhere('c.outcome = :outcome', { outcome: filter.outcome });
+    if (filter.collective !== undefined)
+      query.andWhere('c.collective = :collective', { collective: filter.collective });
+    for (const [basis, range] of Object.entries(filter.dated ?? {}) as [CaseDateBasis, { from?: Date; to?: Date }][]) {
+      const bound = (name: string, value: Date | undefined, fallback: string): string => {
+        if (value === undefined) return fallback;
+        query.setParameter(name, value);
+        return DAY_BASES.includes(basis) ? SHANGHAI_DAY(name) : `:${name}`;
+      };
+      const from = bound(`${basis}From`, range.from, "'-infinity'");
+      const to = bound(`${basis}To`, range.to, "'infinity'");
+      if (filter.breachedTimer !== undefined) query.setParameter('breachedTimer', filter.breachedTimer);
+      const timer = filter.breachedTimer === undefined ? '' : 'AND t.timer = :breachedTimer';
+      query.andWhere(DATE_BASIS[basis](from, to, timer));
+    }
     if (filter.text !== undefined) {
       query.andWhere(
         '(c.narrative ILIKE :text OR c.employer_id IN (SELECT e.id FROM employer e WHERE e.name ILIKE :text))',

@@ -38,6 +38,11 @@ export class OrgUnitRepository {
     return query.getManyAndCount();
   }
 
+  /** The units directly below a unit (the district ranking's rows); the caller has checked the parent's scope. */
+  async findChildren(parentId: string): Promise<OrgUnitEntity[]> {
+    return this.repo.find({ where: { parentId }, order: { code: 'ASC' } });
+  }
+
   /** Unscoped: for routing decisions only, never for answering a caller. */
   async findById(id: string): Promise<OrgUnitEntity | null> {
     return this.repo.findOneBy({ id });

@@ -30,6 +30,12 @@ export class OrgUnitService {
     return unit;
   }
 
+  /** The units directly below a unit in the caller's subtree (404 if the unit is not in it). */
+  async childrenInScope(id: string, scope: Scope): Promise<{ unit: OrgUnitEntity; children: OrgUnitEntity[] }> {
+    const unit = await this.requireInScope(id, scope);
+    return { unit, children: await this.units.findChildren(unit.id) };
+  }
+
   /**
    * The id and path of a unit a record is to belong to: the caller's own unit when none is named (known from the
    * principal, no query), otherwise a unit in the caller's subtree (404 if not).

@@ -4,6 +4,7 @@ export enum QueueName {
   System = 'system',
   Notifications = 'notifications',
   Timers = 'timers',
+  Reports = 'reports',
 }
 
 export enum JobName {
@@ -19,6 +20,8 @@ export enum JobName {
   TimerDue = 'timer.due',
   /** Fires overdue clocks whose jobs were lost and re-arms jobs for the others. */
   TimerReconcile = 'timer.reconcile',
+  /** Folds pending report deltas into the day and month aggregates. */
+  ReportRollup = 'report.rollup',
 }
 
 /** Which queue carries each job. A Record, so a new JobName without a queue does not compile. */
@@ -29,6 +32,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.TimerWarn]: QueueName.Timers,
   [JobName.TimerDue]: QueueName.Timers,
   [JobName.TimerReconcile]: QueueName.Timers,
+  [JobName.ReportRollup]: QueueName.Reports,
 };
 
 /** Job payloads: ids only. Handlers re-read the database, so a payload can never go stale or leak data. */
@@ -39,6 +43,7 @@ export interface JobDataMap {
   [JobName.TimerWarn]: { timerId: string; deadlineVersion: number };
   [JobName.TimerDue]: { timerId: string; deadlineVersion: number };
   [JobName.TimerReconcile]: Record<string, never>;
+  [JobName.ReportRollup]: Record<string, never>;
 }
 
 /** Retries with back-off; completed jobs are trimmed, failed ones are kept for inspection. */

@@ -21,8 +21,14 @@ export class QueueService implements OnModuleInit {
     @InjectQueue(QueueName.System) system: Queue,
     @InjectQueue(QueueName.Notifications) notifications: Queue,
     @InjectQueue(QueueName.Timers) timers: Queue,
+    @InjectQueue(QueueName.Reports) reports: Queue,
   ) {
-    this.queues = { [QueueName.System]: system, [QueueName.Notifications]: notifications, [QueueName.Timers]: timers };
+    this.queues = {
+      [QueueName.System]: system,
+      [QueueName.Notifications]: notifications,
+      [QueueName.Timers]: timers,
+      [QueueName.Reports]: reports,
+    };
   }
 
   onModuleInit(): void {

@@ -20,6 +20,6 @@ import { TimerScheduler } from 'src/sla/timer-scheduler';
     SlaHooks,
     TimerScheduler,
   ],
-  exports: [CalendarService, SlaService, SlaHooks, CaseTimerRepository, SlaPolicyRepository, TimerScheduler],
+  exports: [CalendarService, SlaService, SlaHooks, CaseTimerRepository, SlaPolicyRepository, TimerScheduler, Clock],
 })
 export class SlaModule {}

@@ -24,3 +24,6 @@ export class NotificationsQueueProcessor extends QueueProcessor {}
 
 @Processor(QueueName.Timers, { autorun: false })
 export class TimersQueueProcessor extends QueueProcessor {}
+
+@Processor(QueueName.Reports, { autorun: false })
+export class ReportsQueueProcessor extends QueueProcessor {}

@@ -7,6 +7,7 @@ import { JobDispatcher } from 'src/worker/job-dispatcher.service';
 import {
   NotificationsQueueProcessor,
   QueueProcessor,
+  ReportsQueueProcessor,
   SystemQueueProcessor,
   TimersQueueProcessor,
 } from 'src/worker/queue.processors';
@@ -27,11 +28,13 @@ export class WorkerLifecycle implements OnApplicationBootstrap, BeforeApplicatio
     system: SystemQueueProcessor,
     notifications: NotificationsQueueProcessor,
     timers: TimersQueueProcessor,
+    reports: ReportsQueueProcessor,
   ) {
     this.processors = {
       [QueueName.System]: system,
       [QueueName.Notifications]: notifications,
       [QueueName.Timers]: timers,
+      [QueueName.Reports]: reports,
     };
   }
 

@@ -4,12 +4,25 @@ import { NotificationDeliveryModule } from 'src/notifications/notifications.modu
 import { SlaWorkerModule } from 'src/sla/sla-worker.module';
 import { SystemModule } from 'src/system/system.module';
 import { JobDispatcher } from 'src/worker/job-dispatcher.service';
-import { NotificationsQueueProcessor, SystemQueueProcessor, TimersQueueProcessor } from 'src/worker/queue.processors';
+import {
+  NotificationsQueueProcessor,
+  ReportsQueueProcessor,
+  SystemQueueProcessor,
+  TimersQueueProcessor,
+} from 'src/worker/queue.processors';
+import { ReportWorkerModule } from 'src/reports/report-worker.module';
 import { WorkerLifecycle } from 'src/worker/worker.lifecycle';
 
 /** Loaded only when APP_ROLE is worker or all: the API process never consumes jobs. */
 @Module({
-  imports: [DiscoveryModule, SystemModule, NotificationDeliveryModule, SlaWorkerModule],
-  providers: [JobDispatcher, SystemQueueProcessor, NotificationsQueueProcessor, TimersQueueProcessor, WorkerLifecycle],
+  imports: [DiscoveryModule, SystemModule, NotificationDeliveryModule, SlaWorkerModule, ReportWorkerModule],
+  providers: [
+    JobDispatcher,
+    SystemQueueProcessor,
+    NotificationsQueueProcessor,
+    TimersQueueProcessor,
+    ReportsQueueProcessor,
+    WorkerLifecycle,
+  ],
 })
 export class WorkerModule {}
