@@ -9,6 +9,7 @@ import { createValidationPipe } from 'src/common/errors/validation';
 import { correlationIdFor, REQUEST_ID_HEADER } from 'src/common/http/correlation-id';
 import { AppConfig, AppRole } from 'src/config/app-config';
 import { mountSwaggerUi } from 'src/openapi/openapi';
+import { mountQueueBoard } from 'src/queue-board/queue-board.plugin';
 
 const BODY_LIMIT_BYTES = 1024 * 1024;
 
@@ -36,6 +37,7 @@ export async function createHttpApp(config: AppConfig): Promise<NestFastifyAppli
       done();
     });
   mountSwaggerUi(app);
+  if (config.role !== AppRole.Worker) await mountQueueBoard(app);
   await app.init();
   return app;
 }

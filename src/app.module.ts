@@ -14,6 +14,7 @@ import { OrgUnitsModule } from 'src/org-units/org-units.module';
 import { PartiesModule } from 'src/parties/parties.module';
 import { PiiModule } from 'src/pii/pii.module';
 import { QueueModule } from 'src/queue/queue.module';
+import { QueueBoardModule } from 'src/queue-board/queue-board.module';
 import { RedisModule } from 'src/redis/redis.module';
 import { ReportsModule } from 'src/reports/reports.module';
 import { SlaModule } from 'src/sla/sla.module';
@@ -53,6 +54,7 @@ export class AppModule {
               WorkflowModule,
               NotificationsModule,
               ReportsModule,
+              QueueBoardModule,
             ]
           : []),
         ...(consumes ? [WorkerModule] : []),

@@ -1,6 +1,6 @@
 import jwt from 'jsonwebtoken';
 import { createIdentityFixture, FIXTURE_USERS, FixtureUser, IdentityFixture } from 'test/helpers/identity-fixture';
-import { concretePath, listRoutes, RouteInfo } from 'test/helpers/route-catalog';
+import { concretePath, listRoutes, queueBoardRoutes, RouteInfo } from 'test/helpers/route-catalog';
 import { createTestApp, TestApp } from 'test/helpers/test-app';
 import { TEST_KEYS } from 'test/setup/test-env';
 
@@ -41,7 +41,14 @@ describe('authentication and roles on every route', () => {
     const unmarked = routes.filter((route) => !route.isPublic && route.roles === undefined);
     expect(unmarked.map((route) => route.name)).toEqual([]);
     const publicRoutes = routes.filter((route) => route.isPublic).map((route) => `${route.method} ${route.path}`);
-    expect(publicRoutes.sort()).toEqual(['GET /health', 'GET /health/ready', 'POST /auth/login', 'POST /auth/refresh']);
+    expect(publicRoutes.sort()).toEqual([
+      'DELETE /admin/queues/session',
+      'GET /admin/queues/login',
+      'GET /health',
+      'GET /health/ready',
+      'POST /auth/login',
+      'POST /auth/refresh',
+    ]);
   });
 
   it('answers 401 without a token and with every kind of bad token, on every protected route', async () => {
@@ -71,6 +78,31 @@ describe('authentication and roles on every route', () => {
         token: await fx.token(outsider),
       });
       if (res.status !== 403) failures.push(`${route.method} ${route.path} as ${outsider}: ${res.status}`);
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('guards the Bull Board (Fastify-native, so not in the Nest list): 401 without or with bad tokens, 403 to non-admins', async () => {
+    const failures: string[] = [];
+    const operator = await fx.token('operator_city');
+    const boardRoutes = queueBoardRoutes();
+    expect(boardRoutes.length).toBeGreaterThan(30);
+    for (const route of boardRoutes) {
+      const url = concretePath(route.path);
+      const body = route.method === 'GET' ? undefined : {};
+      const none = await t.http.request(route.method, url, { body });
+      if (none.status !== 401) failures.push(`${route.method} ${route.path} without token: ${none.status}`);
+      for (const [kind, token] of Object.entries(badTokens)) {
+        const res = await t.http.request(route.method, url, { body, token });
+        if (res.status !== 401) failures.push(`${route.method} ${route.path} with ${kind}: ${res.status}`);
+        const cookie = await t.http.request(route.method, url, {
+          body,
+          headers: { cookie: `gd_queue_board=${token}` },
+        });
+        if (cookie.status !== 401) failures.push(`${route.method} ${route.path} with ${kind} cookie: ${cookie.status}`);
+      }
+      const res = await t.http.request(route.method, url, { body, token: operator });
+      if (res.status !== 403) failures.push(`${route.method} ${route.path} as operator_city: ${res.status}`);
     }
     expect(failures).toEqual([]);
   });

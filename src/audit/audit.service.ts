@@ -19,6 +19,8 @@ export enum AuditAction {
   CaseUpdate = 'case.update',
   CallLog = 'call.log',
   AttachmentUpload = 'attachment.upload',
+  /** A change made through the Bull Board (retry, clean, pause…), recorded before it runs. */
+  QueueBoardAction = 'queue_board.action',
 }
 
 /** Who did it, when the caller may not be logged in yet (a login attempt). */

@@ -1,6 +1,7 @@
 import { applyDecorators, createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
+import { bearerToken } from 'src/auth/authenticator';
 import { Actor, Principal } from 'src/auth/principal';
 import { Role } from 'src/auth/role';
 
@@ -34,4 +35,9 @@ export const RequestInfo = createParamDecorator(
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     return { correlationId: request.id, ip: request.ip };
   },
+);
+
+/** The access token the caller presented (for a route that hands it on, after the guard has checked it). */
+export const PresentedToken = createParamDecorator((_data: unknown, context: ExecutionContext): string | undefined =>
+  bearerToken(context.switchToHttp().getRequest<FastifyRequest>().headers.authorization),
 );

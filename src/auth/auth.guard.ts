@@ -1,11 +1,10 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthenticatedRequest, PUBLIC_ROUTE, ROUTE_ROLES } from 'src/auth/auth.decorators';
+import { Authenticator, bearerToken } from 'src/auth/authenticator';
 import { Role } from 'src/auth/role';
-import { TokenService } from 'src/auth/token.service';
 import { DomainError } from 'src/common/errors/domain.error';
 import { ErrorCode } from 'src/common/errors/error-code';
-import { UserRepository } from 'src/users/user.repository';
 
 /**
  * Global guard. Fails closed: a route with neither @Public nor @Authenticated is refused (and a test lists
@@ -15,8 +14,7 @@ import { UserRepository } from 'src/users/user.repository';
 export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    private readonly tokens: TokenService,
-    private readonly users: UserRepository,
+    private readonly authenticator: Authenticator,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -26,16 +24,7 @@ export class AuthGuard implements CanActivate {
     if (roles === undefined) throw new DomainError(ErrorCode.Forbidden, 'Route has no access rule');
 
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const header = request.headers.authorization;
-    const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
-    const claims = token ? this.tokens.verifyAccess(token) : undefined;
-    if (!claims) throw new DomainError(ErrorCode.Unauthenticated, 'A valid access token is required');
-    const principal = await this.users.findActivePrincipal(claims.sub, claims.sid);
-    if (!principal) throw new DomainError(ErrorCode.Unauthenticated, 'Session ended or account disabled');
-    if (roles.length > 0 && !roles.some((role) => principal.roles.includes(role))) {
-      throw new DomainError(ErrorCode.Forbidden, `Requires one of the roles: ${roles.join(', ')}`);
-    }
-    request.principal = principal;
+    request.principal = await this.authenticator.authenticate(bearerToken(request.headers.authorization), roles);
     return true;
   }
 }

@@ -4,6 +4,7 @@ import { AuditModule } from 'src/audit/audit.module';
 import { AuthController } from 'src/auth/auth.controller';
 import { AuthGuard } from 'src/auth/auth.guard';
 import { AuthService } from 'src/auth/auth.service';
+import { Authenticator } from 'src/auth/authenticator';
 import { LoginThrottle } from 'src/auth/login-throttle';
 import { SessionRepository } from 'src/auth/session.repository';
 import { TokenService } from 'src/auth/token.service';
@@ -12,7 +13,14 @@ import { UsersModule } from 'src/users/users.module';
 @Module({
   imports: [AuditModule, UsersModule],
   controllers: [AuthController],
-  providers: [AuthService, TokenService, SessionRepository, LoginThrottle, { provide: APP_GUARD, useClass: AuthGuard }],
-  exports: [TokenService],
+  providers: [
+    AuthService,
+    Authenticator,
+    TokenService,
+    SessionRepository,
+    LoginThrottle,
+    { provide: APP_GUARD, useClass: AuthGuard },
+  ],
+  exports: [TokenService, Authenticator, AuthService],
 })
 export class AuthModule {}

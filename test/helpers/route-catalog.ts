@@ -1,9 +1,11 @@
+import { appRoutes } from '@bull-board/api/dist/routes';
 import { RequestMethod } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { ModulesContainer } from '@nestjs/core';
 import { INestApplication } from '@nestjs/common';
 import { PUBLIC_ROUTE, ROUTE_ROLES } from 'src/auth/auth.decorators';
 import { Role } from 'src/auth/role';
+import { QUEUE_BOARD_PATH } from 'src/queue-board/board-cookie';
 
 export interface RouteInfo {
   method: string;
@@ -54,4 +56,18 @@ export function listRoutes(app: INestApplication): RouteInfo[] {
 /** A concrete URL for a route pattern: every `:param` becomes a well-formed id that matches nothing. */
 export function concretePath(path: string): string {
   return path.replace(/:[A-Za-z]+/g, '6c1f0d0e-3b1a-4c1e-9a57-2f0d0c7b9e11');
+}
+
+/**
+ * The Bull Board's Fastify-native routes (page, API, an asset), which Nest's metadata does not list: every one is
+ * behind the board's admin check.
+ */
+export function queueBoardRoutes(): { method: string; path: string }[] {
+  const toList = <T>(value: T | T[]): T[] => (Array.isArray(value) ? value : [value]);
+  const routes = [appRoutes.entryPoint, ...appRoutes.api].flatMap((route) =>
+    toList(route.method).flatMap((method) =>
+      toList(route.route).map((path) => ({ method: method.toUpperCase(), path: `${QUEUE_BOARD_PATH}${path}` })),
+    ),
+  );
+  return [...routes, { method: 'GET', path: `${QUEUE_BOARD_PATH}/static/favicon-32x32.png` }];
 }

@@ -35,7 +35,47 @@ function isFastifyClientError(error: unknown): error is FastifyLikeError {
   return typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500 && String(code).startsWith('FST_');
 }
 
-/** The single mapping from anything thrown to the documented error body. */
+function messageOf(response: object, fallback: string): string {
+  const message = (response as { message?: unknown }).message;
+  if (typeof message === 'string') return message;
+  if (Array.isArray(message)) return message.map(String).join('; ');
+  return fallback;
+}
+
+/** The single mapping from anything thrown to the documented error body (Nest routes and Fastify-native ones). */
+export function errorBodyFor(exception: unknown, correlationId: string): ErrorBody {
+  if (exception instanceof DomainError) {
+    return {
+      statusCode: ERROR_HTTP_STATUS[exception.code],
+      code: exception.code,
+      message: exception.message,
+      ...(exception.details === undefined ? {} : { details: exception.details }),
+      correlationId,
+    };
+  }
+  if (exception instanceof HttpException) {
+    const statusCode = exception.getStatus();
+    const response = exception.getResponse();
+    const message = typeof response === 'string' ? response : messageOf(response, exception.message);
+    const code =
+      statusCode === 404 && message.startsWith('Cannot ') ? ErrorCode.RouteNotFound : STATUS_CODES[statusCode];
+    return { statusCode, code: code ?? ErrorCode.Internal, message, correlationId };
+  }
+  if (isFastifyClientError(exception)) {
+    // Body-parser and content-type errors from Fastify: the client's fault, say so plainly.
+    const statusCode = exception.statusCode ?? HttpStatus.BAD_REQUEST;
+    const code = STATUS_CODES[statusCode] ?? ErrorCode.MalformedRequest;
+    return { statusCode, code, message: exception.message, correlationId };
+  }
+  return {
+    statusCode: HttpStatus.INTERNAL_SERVER_ERROR,
+    code: ErrorCode.Internal,
+    message: 'An unexpected error occurred. Quote the correlation id when reporting it.',
+    correlationId,
+  };
+}
+
+/** Answers every error of a Nest route with the documented body. */
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
@@ -44,49 +84,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
-    const body = this.toBody(exception, request.id);
+    const body = errorBodyFor(exception, request.id);
     if (body.statusCode >= 500 && body.code === ErrorCode.Internal) {
       this.logger.error({ err: exception, correlationId: body.correlationId }, 'unhandled error');
     }
     void reply.status(body.statusCode).header('x-request-id', body.correlationId).send(body);
-  }
-
-  private toBody(exception: unknown, correlationId: string): ErrorBody {
-    if (exception instanceof DomainError) {
-      return {
-        statusCode: ERROR_HTTP_STATUS[exception.code],
-        code: exception.code,
-        message: exception.message,
-        ...(exception.details === undefined ? {} : { details: exception.details }),
-        correlationId,
-      };
-    }
-    if (exception instanceof HttpException) {
-      const statusCode = exception.getStatus();
-      const response = exception.getResponse();
-      const message = typeof response === 'string' ? response : this.messageOf(response, exception.message);
-      const code =
-        statusCode === 404 && message.startsWith('Cannot ') ? ErrorCode.RouteNotFound : STATUS_CODES[statusCode];
-      return { statusCode, code: code ?? ErrorCode.Internal, message, correlationId };
-    }
-    if (isFastifyClientError(exception)) {
-      // Body-parser and content-type errors from Fastify: the client's fault, say so plainly.
-      const statusCode = exception.statusCode ?? HttpStatus.BAD_REQUEST;
-      const code = STATUS_CODES[statusCode] ?? ErrorCode.MalformedRequest;
-      return { statusCode, code, message: exception.message, correlationId };
-    }
-    return {
-      statusCode: HttpStatus.INTERNAL_SERVER_ERROR,
-      code: ErrorCode.Internal,
-      message: 'An unexpected error occurred. Quote the correlation id when reporting it.',
-      correlationId,
-    };
-  }
-
-  private messageOf(response: object, fallback: string): string {
-    const message = (response as { message?: unknown }).message;
-    if (typeof message === 'string') return message;
-    if (Array.isArray(message)) return message.map(String).join('; ');
-    return fallback;
   }
 }
