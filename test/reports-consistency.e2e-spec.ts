@@ -148,4 +148,49 @@ describe('report figures equal the same figures recomputed from the raw tables',
     expect((await a.get(`/reports/summary?unitId=${fx.units.districtB.id}`)).status).toBe(404);
     expect((await a.get(`/reports/breakdown?by=unit&unitId=${fx.units.city.id}`)).status).toBe(404);
   });
+
+  it('each figure links to exactly the cases behind it', async () => {
+    const leader = t.http.withToken(await fx.token('leader_city'));
+    const summary = await leader.get<{
+      figures: Record<string, number>;
+      definitions: { key: string; casesUrl: string }[];
+    }>('/reports/summary?from=2023-01-01&to=2027-12-31');
+    const count = async (url: string): Promise<number> => {
+      let total = 0;
+      let next: string | null = url;
+      while (next !== null) {
+        const page: { status: number; body: { items: unknown[]; nextCursor: string | null } } = await leader.get(
+          `${next}&limit=100`,
+        );
+        expect(page.status).toBe(200);
+        total += page.body.items.length;
+        next = page.body.nextCursor === null ? null : `${url}&cursor=${encodeURIComponent(page.body.nextCursor)}`;
+      }
+      return total;
+    };
+    const link = (key: string) => summary.body.definitions.find((d) => d.key === key)?.casesUrl ?? '';
+    for (const key of ['received', 'closed', 'collectiveDisputes', 'casesWithRecovery']) {
+      expect({ key, cases: await count(link(key)) }).toEqual({ key, cases: summary.body.figures[key] });
+    }
+  });
+
+  it('refuses bad periods with the failing fields', async () => {
+    const leader = t.http.withToken(await fx.token('leader_city'));
+    for (const [query, field] of [
+      ['from=2026-02-30&to=2026-03-01', 'from'],
+      ['from=2026-03-01', 'to'],
+      ['from=2026-03-02&to=2026-03-01', 'to'],
+      ['period=fortnight', 'period'],
+      ['from=2000-01-01&to=2026-01-01', 'from'],
+    ] as const) {
+      const res = await leader.get<{ details: { field: string }[] }>(`/reports/summary?${query}`);
+      expect({ query, status: res.status, fields: res.body.details.map((d) => d.field) }).toEqual({
+        query,
+        status: 400,
+        fields: expect.arrayContaining([field]) as unknown,
+      });
+    }
+    const series = await leader.get('/reports/timeseries?from=2020-01-01&to=2026-01-01&granularity=day');
+    expect(series.status).toBe(400);
+  });
 });
