@@ -15,6 +15,7 @@ import { PartiesModule } from 'src/parties/parties.module';
 import { PiiModule } from 'src/pii/pii.module';
 import { QueueModule } from 'src/queue/queue.module';
 import { RedisModule } from 'src/redis/redis.module';
+import { SlaAdminModule } from 'src/sla/sla-admin.module';
 import { SlaModule } from 'src/sla/sla.module';
 import { SystemModule } from 'src/system/system.module';
 import { UsersModule } from 'src/users/users.module';
@@ -51,6 +52,7 @@ export class AppModule {
               AttachmentsModule,
               WorkflowModule,
               NotificationsModule,
+              SlaAdminModule,
             ]
           : []),
         ...(consumes ? [WorkerModule] : []),

@@ -19,6 +19,9 @@ export enum AuditAction {
   CaseUpdate = 'case.update',
   CallLog = 'call.log',
   AttachmentUpload = 'attachment.upload',
+  SlaPolicyUpdate = 'sla_policy.update',
+  CalendarDayUpsert = 'calendar_day.upsert',
+  CalendarDayDelete = 'calendar_day.delete',
 }
 
 /** Who did it, when the caller may not be logged in yet (a login attempt). */
