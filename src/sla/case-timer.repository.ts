@@ -146,7 +146,8 @@ export class CaseTimerRepository {
 
   /** Back to running with moved deadlines; returns what the new jobs need. */
   async resume(timerId: string, at: Date, warnAt: Date, dueAt: Date): Promise<ArmableTimer> {
-    const rows = await this.db.manager.query<{ id: string; deadline_version: number; warned_at: Date | null }[]>(
+    // TypeORM answers an UPDATE … RETURNING with [rows, affected], not the rows alone.
+    const [rows] = await this.db.manager.query<[{ id: string; deadline_version: number; warned_at: Date | null }[]]>(
       `UPDATE case_timer SET state = 'running', warn_at = $3, due_at = $4,
               paused_total_ms = paused_total_ms + (EXTRACT(EPOCH FROM ($2::timestamptz - paused_since)) * 1000)::bigint,
               paused_since = NULL, deadline_version = deadline_version + 1
@@ -160,7 +161,7 @@ export class CaseTimerRepository {
 
   /** Moves an active clock's deadlines by an approved extension; returns what the new jobs need. */
   async extend(timerId: string, amountMs: number, warnAt: Date, dueAt: Date): Promise<ArmableTimer> {
-    const rows = await this.db.manager.query<{ id: string; deadline_version: number; warned_at: Date | null }[]>(
+    const [rows] = await this.db.manager.query<[{ id: string; deadline_version: number; warned_at: Date | null }[]]>(
       `UPDATE case_timer SET warn_at = $3, due_at = $4, extended_ms = extended_ms + $2,
               deadline_version = deadline_version + 1
         WHERE id = $1 RETURNING id, deadline_version, warned_at`,
