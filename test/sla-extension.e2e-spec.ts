@@ -221,7 +221,7 @@ describe('extending a clock', () => {
 
     const queue = t.app.get<Queue>(getQueueToken(QueueName.Timers));
     const job = await eventually(async () => (await queue.getJob(`timer-${before.id}-v2-due`)) ?? undefined);
-    expect(job.timestamp + (job.delay ?? 0)).toBeGreaterThanOrEqual(Date.parse(after.dueAt) - 1000);
+    expect(job.timestamp + job.delay).toBeGreaterThanOrEqual(Date.parse(after.dueAt) - 1000);
     // Past the original 5-second due time: the version-1 job ran and found nothing due.
     await new Promise((resolve) => setTimeout(resolve, Date.parse(before.dueAt) - Date.now() + 1500));
     expect((await timerOf(id, 'first_contact')).state).toBe('running');

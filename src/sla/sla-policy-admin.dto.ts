@@ -1,14 +1,14 @@
 import { Type } from 'class-transformer';
-import { IsEnum, IsIn, IsInt, IsNumber, IsOptional, Max, Min, ValidateNested } from 'class-validator';
+import { IsEnum, IsIn, IsInt, IsNumber, IsOptional, Min, ValidateNested } from 'class-validator';
 import { CaseCategory, CaseKind, CasePriority } from 'src/cases/case.enums';
 import { CalendarMode } from 'src/sla/business-calendar';
 import { SlaPolicyEntity } from 'src/sla/sla-policy.entity';
 import { PolicyMatch, TimerName, TimerRule } from 'src/sla/sla.types';
 
+/** Types are checked here; ranges (which depend on the timer) by policyRuleErrors, so all come back in one 400. */
 export class TimerRuleDto {
-  /** The limit (for an instalment: a grace period after the agreed day, usually 0). @example 15 */
+  /** The limit, at least 1 (for an instalment: a grace period after the agreed day, usually 0). @example 15 */
   @IsInt()
-  @Min(0)
   amount!: number;
 
   /** @example "days" */
@@ -19,16 +19,13 @@ export class TimerRuleDto {
   @IsEnum(CalendarMode)
   mode!: CalendarMode;
 
-  /** Fraction of the limit at which the clock warns, between 0 and 1. @example 0.75 */
+  /** Fraction of the limit at which the clock warns, strictly between 0 and 1. @example 0.75 */
   @IsNumber({ allowNaN: false, allowInfinity: false })
-  @Min(0)
-  @Max(1)
   warnAt!: number;
 
   /** The most one clock may be extended by in total, in `unit` of its calendar; 0 or absent: never. @example 15 */
   @IsOptional()
   @IsInt()
-  @Min(0)
   maxExtension?: number;
 }
 
