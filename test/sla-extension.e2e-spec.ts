@@ -1,12 +1,15 @@
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
+import { PasswordHasher } from 'src/auth/password-hasher';
+import { Role } from 'src/auth/role';
 import { QueueName } from 'src/queue/queue.constants';
 import { CalendarMode, DAY_MS, HOUR_MS } from 'src/sla/business-calendar';
 import { CalendarService } from 'src/sla/calendar.service';
-import { createIdentityFixture, IdentityFixture } from 'test/helpers/identity-fixture';
+import { createIdentityFixture, IdentityFixture, TEST_PASSWORD } from 'test/helpers/identity-fixture';
 import { validCaseBody } from 'test/helpers/intake-payloads';
 import { HttpClient } from 'test/helpers/http-client';
 import { createTestApp, eventually, TestApp } from 'test/helpers/test-app';
+import { UserRepository } from 'src/users/user.repository';
 import { DataSource } from 'typeorm';
 
 interface Timer {
@@ -209,6 +212,28 @@ describe('extending a clock', () => {
     // A reason is required to reject.
     const bad = await decide('dispatcher_a', id, resolution.id, asked.body.id, 'reject', {});
     expect(bad.status).toBe(400);
+  });
+
+  it('whoever asked cannot decide, even holding the dispatcher role too', async () => {
+    const user = await t.app.get(UserRepository).insert({
+      username: 'mediator_dispatcher_a',
+      displayName: '兼任调度的调解员',
+      passwordHash: await t.app.get(PasswordHasher).hash(TEST_PASSWORD),
+      roles: [Role.Mediator, Role.Dispatcher],
+      orgUnitId: fx.units.districtA.id,
+    });
+    const login = await t.http.post<{ accessToken: string }>('/auth/login', {
+      username: user.username,
+      password: TEST_PASSWORD,
+    });
+    const both = t.http.withToken(login.body.accessToken);
+    const id = await newCase();
+    const resolution = await timerOf(id, 'resolution');
+    const base = `/cases/${id}/timers/${resolution.id}/extension-requests`;
+    const asked = await both.post<ExtensionRequest>(base, { amount: 1, unit: 'days', reason: '等待仲裁委回复' });
+    expect(asked.status).toBe(201);
+    expect((await both.post(`${base}/${asked.body.id}/approve`, {})).status).toBe(403);
+    expect((await decide('dispatcher_a', id, resolution.id, asked.body.id, 'approve')).status).toBe(200);
   });
 
   it('approval re-arms the jobs: the old due job does nothing, a job for the new due time is queued', async () => {

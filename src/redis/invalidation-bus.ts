@@ -50,7 +50,7 @@ export class InvalidationBus implements OnModuleDestroy {
   }
 
   private connect(): Redis {
-    const subscriber = new Redis({ ...redisOptionsFromUrl(this.config.redis.url), lazyConnect: false });
+    const subscriber = new Redis(redisOptionsFromUrl(this.config.redis.url));
     subscriber.on('error', () => undefined);
     let connectedBefore = false;
     subscriber.on('ready', () => {
