@@ -17,6 +17,7 @@ import { QueueModule } from 'src/queue/queue.module';
 import { QueueBoardModule } from 'src/queue-board/queue-board.module';
 import { RedisModule } from 'src/redis/redis.module';
 import { ReportsModule } from 'src/reports/reports.module';
+import { SlaAdminModule } from 'src/sla/sla-admin.module';
 import { SlaModule } from 'src/sla/sla.module';
 import { SystemModule } from 'src/system/system.module';
 import { UsersModule } from 'src/users/users.module';
@@ -55,6 +56,7 @@ export class AppModule {
               NotificationsModule,
               ReportsModule,
               QueueBoardModule,
+              SlaAdminModule,
             ]
           : []),
         ...(consumes ? [WorkerModule] : []),

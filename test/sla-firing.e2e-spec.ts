@@ -1,5 +1,8 @@
+import { getQueueToken } from '@nestjs/bullmq';
+import type { Queue } from 'bullmq';
 import { execFileSync } from 'node:child_process';
 import { AppRole } from 'src/config/app-config';
+import { QueueName } from 'src/queue/queue.constants';
 import { TimerScheduler } from 'src/sla/timer-scheduler';
 import { createIdentityFixture, IdentityFixture } from 'test/helpers/identity-fixture';
 import { validCaseBody } from 'test/helpers/intake-payloads';
@@ -202,6 +205,10 @@ describe('pausing a clock', () => {
     expect(pausedMs).toBeGreaterThanOrEqual(1900);
     expect(Date.parse(after?.dueAt ?? '') - Date.parse(before?.dueAt ?? '')).toBe(pausedMs);
     expect(after?.state).toBe('running');
+    // Re-armed at once (pause and resume each bumped the deadline version), not left to the reconciler.
+    const queue = t.app.get<Queue>(getQueueToken(QueueName.Timers));
+    const job = await eventually(async () => (await queue.getJob(`timer-${before?.id ?? ''}-v3-due`)) ?? undefined);
+    expect(job.timestamp + job.delay).toBeGreaterThanOrEqual(Date.parse(after?.dueAt ?? '') - 1000);
 
     // The first-contact clock (3 s) breaches; it shows in the breaches list for the city, not for another district.
     await eventually(async () => {

@@ -21,6 +21,9 @@ export enum AuditAction {
   AttachmentUpload = 'attachment.upload',
   /** A change made through the Bull Board (retry, clean, pause…), recorded before it runs. */
   QueueBoardAction = 'queue_board.action',
+  SlaPolicyUpdate = 'sla_policy.update',
+  CalendarDayUpsert = 'calendar_day.upsert',
+  CalendarDayDelete = 'calendar_day.delete',
 }
 
 /** Who did it, when the caller may not be logged in yet (a login attempt). */

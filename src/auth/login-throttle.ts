@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { DomainError } from 'src/common/errors/domain.error';
 import { ErrorCode } from 'src/common/errors/error-code';
 import { APP_CONFIG, AppConfig } from 'src/config/app-config';
-import { RedisClient } from 'src/redis/redis.module';
+import { RedisClient } from 'src/redis/redis-client';
 
 /**
  * Login attempt counters in Redis, so every API process shares them: failures per username and attempts per

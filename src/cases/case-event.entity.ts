@@ -40,6 +40,9 @@ export enum CaseEventType {
   SlaBreached = 'sla_breached',
   TimerPaused = 'timer_paused',
   TimerResumed = 'timer_resumed',
+  ExtensionRequested = 'extension_requested',
+  ExtensionApproved = 'extension_approved',
+  ExtensionRejected = 'extension_rejected',
 }
 
 /** Append-only timeline: a trigger rejects UPDATE and DELETE. Written in the transaction of the change. */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { HealthIndicatorResult, HealthIndicatorService } from '@nestjs/terminus';
 import { withTimeout } from 'src/common/util/with-timeout';
-import { RedisClient } from 'src/redis/redis.module';
+import { RedisClient } from 'src/redis/redis-client';
 
 const PING_TIMEOUT_MS = 1000;
 

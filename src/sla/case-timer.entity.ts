@@ -47,6 +47,14 @@ export class CaseTimerEntity {
   @Column({ type: 'real' })
   warnFraction!: number;
 
+  /** The most its deadline may be extended by in total (the rule's cap, in its calendar's time); 0: never. */
+  @Column({ type: 'bigint', default: 0 })
+  maxExtensionMs!: string;
+
+  /** Extensions approved so far. */
+  @Column({ type: 'bigint', default: 0 })
+  extendedMs!: string;
+
   @Column({ type: 'timestamptz' })
   startedAt!: Date;
 

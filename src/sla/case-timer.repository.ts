@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DbContext } from 'src/database/db-context';
 import { CaseTimerEntity } from 'src/sla/case-timer.entity';
-import { TimerName } from 'src/sla/sla.types';
+import { TimerName, TimerState } from 'src/sla/sla.types';
 
 /** What the firing jobs of a running clock are made from. */
 export interface ArmableTimer {
@@ -24,7 +24,15 @@ export interface FiredTimer {
 
 export type NewTimer = Omit<
   CaseTimerEntity,
-  'id' | 'case' | 'deadlineVersion' | 'pausedSince' | 'pausedTotalMs' | 'warnedAt' | 'metAt' | 'breachedAt'
+  | 'id'
+  | 'case'
+  | 'deadlineVersion'
+  | 'pausedSince'
+  | 'pausedTotalMs'
+  | 'extendedMs'
+  | 'warnedAt'
+  | 'metAt'
+  | 'breachedAt'
 >;
 
 @Injectable()
@@ -138,7 +146,8 @@ export class CaseTimerRepository {
 
   /** Back to running with moved deadlines; returns what the new jobs need. */
   async resume(timerId: string, at: Date, warnAt: Date, dueAt: Date): Promise<ArmableTimer> {
-    const rows = await this.db.manager.query<{ id: string; deadline_version: number; warned_at: Date | null }[]>(
+    // TypeORM answers an UPDATE … RETURNING with [rows, affected], not the rows alone.
+    const [rows] = await this.db.manager.query<[{ id: string; deadline_version: number; warned_at: Date | null }[]]>(
       `UPDATE case_timer SET state = 'running', warn_at = $3, due_at = $4,
               paused_total_ms = paused_total_ms + (EXTRACT(EPOCH FROM ($2::timestamptz - paused_since)) * 1000)::bigint,
               paused_since = NULL, deadline_version = deadline_version + 1
@@ -147,6 +156,19 @@ export class CaseTimerRepository {
     );
     const row = rows[0];
     if (!row) throw new Error('timer vanished while resuming');
+    return { id: row.id, deadlineVersion: row.deadline_version, warnAt, dueAt, warned: row.warned_at !== null };
+  }
+
+  /** Moves an active clock's deadlines by an approved extension; returns what the new jobs need. */
+  async extend(timerId: string, amountMs: number, warnAt: Date, dueAt: Date): Promise<ArmableTimer> {
+    const [rows] = await this.db.manager.query<[{ id: string; deadline_version: number; warned_at: Date | null }[]]>(
+      `UPDATE case_timer SET warn_at = $3, due_at = $4, extended_ms = extended_ms + $2,
+              deadline_version = deadline_version + 1
+        WHERE id = $1 RETURNING id, deadline_version, warned_at`,
+      [timerId, amountMs, warnAt, dueAt],
+    );
+    const row = rows[0];
+    if (!row) throw new Error('timer vanished while extending');
     return { id: row.id, deadlineVersion: row.deadline_version, warnAt, dueAt, warned: row.warned_at !== null };
   }
 
@@ -219,19 +241,30 @@ export class CaseTimerRepository {
 
   /**
    * Stops the active clocks named: met when stopped by its due time, breached (at its due time) when later,
-   * and cancelled when `cancel` — a closed case no longer needs a first contact. One UPDATE.
+   * and cancelled when `cancel` — a closed case no longer needs a first contact. One UPDATE. `refs` narrows it to
+   * the clocks about those things (instalment ids).
    */
-  async stop(caseId: string, timers: TimerName[], at: Date, cancel = false): Promise<void> {
-    if (timers.length === 0) return;
+  async stop(caseId: string, timers: TimerName[], at: Date, cancel = false, refs?: string[]): Promise<void> {
+    if (timers.length === 0 || refs?.length === 0) return;
     await this.db.manager.query(
       `UPDATE case_timer SET
          state = CASE WHEN $4 THEN 'cancelled'::timer_state
                       WHEN $3 <= due_at THEN 'met'::timer_state ELSE 'breached'::timer_state END,
          met_at = CASE WHEN NOT $4 AND $3 <= due_at THEN $3::timestamptz ELSE NULL END,
          breached_at = CASE WHEN NOT $4 AND $3 > due_at THEN due_at ELSE breached_at END
-       WHERE case_id = $1 AND timer = ANY($2::timer_name[]) AND state IN ('running', 'paused')`,
-      [caseId, timers, at, cancel],
+       WHERE case_id = $1 AND timer = ANY($2::timer_name[]) AND state IN ('running', 'paused')
+         AND ($5::text[] IS NULL OR ref = ANY($5::text[]))`,
+      [caseId, timers, at, cancel, refs ?? null],
     );
+  }
+
+  /** The refs of a case's clocks of a kind that are in one of `states` (which instalments already breached). */
+  async refsIn(caseId: string, timer: TimerName, states: TimerState[]): Promise<string[]> {
+    const rows = await this.db.manager.query<{ ref: string }[]>(
+      'SELECT DISTINCT ref FROM case_timer WHERE case_id = $1 AND timer = $2 AND state = ANY($3::timer_state[])',
+      [caseId, timer, states],
+    );
+    return rows.map((row) => row.ref);
   }
 
   async listForCase(caseId: string): Promise<CaseTimerEntity[]> {

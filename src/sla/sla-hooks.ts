@@ -46,6 +46,8 @@ export class SlaHooks {
         TimerName.Acceptance,
         TimerName.Mediation,
         TimerName.Limitation,
+        // No payment can be recorded on a closed case, so an unpaid instalment's clock could only breach.
+        TimerName.Instalment,
       ]);
       await this.sla.start(c, [{ timer: TimerName.Callback }]);
       return;

@@ -3,9 +3,12 @@ import { CalendarService } from 'src/sla/calendar.service';
 import { CalendarRepository } from 'src/sla/calendar.repository';
 import { CaseTimerRepository } from 'src/sla/case-timer.repository';
 import { Clock } from 'src/sla/clock';
+import { PolicyCatalog } from 'src/sla/policy-catalog';
 import { SlaHooks } from 'src/sla/sla-hooks';
 import { SlaPolicyRepository } from 'src/sla/sla-policy.repository';
 import { SlaService } from 'src/sla/sla.service';
+import { TimerExtensionRepository } from 'src/sla/timer-extension.repository';
+import { TimerExtensions } from 'src/sla/timer-extension.service';
 import { TimerScheduler } from 'src/sla/timer-scheduler';
 
 /** SLA and statutory timers: working calendar, policies, case clocks and their jobs. */
@@ -14,12 +17,26 @@ import { TimerScheduler } from 'src/sla/timer-scheduler';
     CalendarRepository,
     CalendarService,
     SlaPolicyRepository,
+    PolicyCatalog,
     CaseTimerRepository,
+    TimerExtensionRepository,
     Clock,
     SlaService,
     SlaHooks,
+    TimerExtensions,
     TimerScheduler,
   ],
-  exports: [CalendarService, SlaService, SlaHooks, CaseTimerRepository, SlaPolicyRepository, TimerScheduler, Clock],
+  exports: [
+    CalendarRepository,
+    CalendarService,
+    PolicyCatalog,
+    SlaService,
+    SlaHooks,
+    TimerExtensions,
+    CaseTimerRepository,
+    SlaPolicyRepository,
+    TimerScheduler,
+    Clock,
+  ],
 })
 export class SlaModule {}

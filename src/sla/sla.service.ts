@@ -1,29 +1,33 @@
 import { Injectable } from '@nestjs/common';
 import { CaseCategory, CaseKind, CasePriority } from 'src/cases/case.enums';
-import { CalendarService } from 'src/sla/calendar.service';
-import { CaseTimerRepository, NewTimer } from 'src/sla/case-timer.repository';
 import { DomainError } from 'src/common/errors/domain.error';
 import { ErrorCode } from 'src/common/errors/error-code';
 import { DbContext } from 'src/database/db-context';
+import { CalendarService } from 'src/sla/calendar.service';
 import { CaseTimerEntity } from 'src/sla/case-timer.entity';
+import { CaseTimerRepository, NewTimer } from 'src/sla/case-timer.repository';
 import { Clock } from 'src/sla/clock';
+import { PolicyCatalog } from 'src/sla/policy-catalog';
+import { choosePolicy, ruleLimitMs, ruleMaxExtensionMs, TimerName, TimerState } from 'src/sla/sla.types';
 import { TimerScheduler } from 'src/sla/timer-scheduler';
-import { SlaPolicyEntity } from 'src/sla/sla-policy.entity';
-import { SlaPolicyRepository } from 'src/sla/sla-policy.repository';
-import { choosePolicy, ruleLimitMs, TimerName, TimerState } from 'src/sla/sla.types';
+
+/** A clock to start: from now or `from`; `dueAt` for a clock whose deadline is a date (an agreed instalment). */
+export interface ClockStart {
+  timer: TimerName;
+  from?: Date;
+  /** What the clock is about when a case has several of its kind (an instalment id). */
+  ref?: string;
+  dueAt?: Date;
+}
 
 /**
- * Starts and stops a case's clocks. Called by intake and workflow commands inside their transaction, so a clock
- * changes exactly when the case does. (Firing warnings and breaches through BullMQ is the next step.)
+ * Starts, stops, pauses and resumes a case's clocks. Called by intake and workflow commands inside their
+ * transaction, so a clock changes exactly when the case does; firing jobs are armed after commit.
  */
-const POLICY_CACHE_MS = 60 * 1000;
-
 @Injectable()
 export class SlaService {
-  private policyCache?: { policies: SlaPolicyEntity[]; loadedAt: number };
-
   constructor(
-    private readonly policies: SlaPolicyRepository,
+    private readonly policies: PolicyCatalog,
     private readonly timers: CaseTimerRepository,
     private readonly calendars: CalendarService,
     private readonly clock: Clock,
@@ -32,14 +36,14 @@ export class SlaService {
   ) {}
 
   /**
-   * Starts clocks for the case under its policy (one INSERT); clocks the policy does not define are skipped.
-   * Policies are held in memory for a minute: they change rarely, and intake should not pay a query for them.
+   * Starts clocks for the case under its policy (one INSERT), copying the rule into each; clocks the policy does
+   * not define are skipped. For a dated clock the rule's amount is a grace period after the date.
    */
   async start(
     entity: { id: string; kind: CaseKind; category: CaseCategory; priority: CasePriority },
-    clocks: { timer: TimerName; from?: Date; ref?: string }[],
+    clocks: ClockStart[],
   ): Promise<void> {
-    const policy = choosePolicy(await this.currentPolicies(), entity);
+    const policy = choosePolicy(await this.policies.current(), entity);
     if (!policy) return;
     const calendar = await this.calendars.calendar();
     const rows: NewTimer[] = [];
@@ -47,8 +51,13 @@ export class SlaService {
       const rule = policy.timers[clock.timer];
       if (!rule) continue;
       const startedAt = clock.from ?? this.clock.now();
-      const limit = ruleLimitMs(rule);
+      const start = startedAt.getTime();
       const mode = rule.mode;
+      const due =
+        clock.dueAt === undefined
+          ? calendar.deadline(start, ruleLimitMs(rule), mode)
+          : calendar.deadline(clock.dueAt.getTime(), ruleLimitMs(rule), mode);
+      const limit = clock.dueAt === undefined ? ruleLimitMs(rule) : calendar.elapsed(start, due, mode);
       rows.push({
         caseId: entity.id,
         timer: clock.timer,
@@ -57,11 +66,12 @@ export class SlaService {
         policyCode: policy.code,
         policyVersion: policy.version,
         limitMs: String(limit),
-        mode: rule.mode,
+        mode,
         warnFraction: rule.warnAt,
+        maxExtensionMs: String(ruleMaxExtensionMs(rule)),
         startedAt,
-        warnAt: new Date(calendar.deadline(startedAt.getTime(), Math.round(limit * rule.warnAt), mode)),
-        dueAt: new Date(calendar.deadline(startedAt.getTime(), limit, mode)),
+        warnAt: new Date(Math.min(calendar.deadline(start, Math.round(limit * rule.warnAt), mode), due)),
+        dueAt: new Date(due),
       });
     }
     const started = await this.timers.start(rows);
@@ -69,17 +79,9 @@ export class SlaService {
     await this.db.afterCommit(() => this.scheduler.arm(started));
   }
 
-  private async currentPolicies(): Promise<SlaPolicyEntity[]> {
-    const now = Date.now();
-    if (!this.policyCache || now - this.policyCache.loadedAt > POLICY_CACHE_MS) {
-      this.policyCache = { policies: await this.policies.all(), loadedAt: now };
-    }
-    return this.policyCache.policies;
-  }
-
   /** Stops a running clock's time from counting (waiting for the worker's evidence). */
   async pause(caseId: string, timerId: string): Promise<CaseTimerEntity> {
-    const timer = await this.requireClock(caseId, timerId, TimerState.Running, 'pause');
+    const timer = await this.requireClock(caseId, timerId, [TimerState.Running], 'pause');
     await this.timers.pause(timer.id, this.clock.now());
     return timer;
   }
@@ -89,7 +91,7 @@ export class SlaService {
    * from now, so the due time moves by the time paused (for working-day clocks, the working time paused).
    */
   async resume(caseId: string, timerId: string): Promise<CaseTimerEntity> {
-    const timer = await this.requireClock(caseId, timerId, TimerState.Paused, 'resume');
+    const timer = await this.requireClock(caseId, timerId, [TimerState.Paused], 'resume');
     const calendar = await this.calendars.calendar();
     const mode = timer.mode;
     const now = this.clock.now();
@@ -106,15 +108,16 @@ export class SlaService {
     return timer;
   }
 
-  private async requireClock(
+  /** A clock of the case, locked for the transaction: 404 if it is not on the case, 409 if not in `states`. */
+  async requireClock(
     caseId: string,
     timerId: string,
-    state: TimerState,
+    states: readonly TimerState[],
     action: string,
   ): Promise<CaseTimerEntity> {
     const timer = await this.timers.lockOfCase(caseId, timerId);
     if (!timer) throw new DomainError(ErrorCode.NotFound, 'Timer not found on this case');
-    if (timer.state !== state) {
+    if (!states.includes(timer.state)) {
       throw new DomainError(ErrorCode.IllegalTransition, `Cannot ${action} a ${timer.state} timer`, {
         state: timer.state,
       });
@@ -122,11 +125,12 @@ export class SlaService {
     return timer;
   }
 
-  async stop(caseId: string, timers: TimerName[]): Promise<void> {
-    await this.timers.stop(caseId, timers, this.clock.now());
+  /** Stops active clocks (met, or breached if late); `refs` narrows it to the clocks about those things. */
+  async stop(caseId: string, timers: TimerName[], refs?: string[]): Promise<void> {
+    await this.timers.stop(caseId, timers, this.clock.now(), false, refs);
   }
 
-  async cancel(caseId: string, timers: TimerName[]): Promise<void> {
-    await this.timers.stop(caseId, timers, this.clock.now(), true);
+  async cancel(caseId: string, timers: TimerName[], refs?: string[]): Promise<void> {
+    await this.timers.stop(caseId, timers, this.clock.now(), true, refs);
   }
 }

@@ -27,6 +27,11 @@ export interface TimerRule {
   mode: CalendarMode;
   /** Fraction of the limit at which the timer warns (0 < warnAt < 1). */
   warnAt: number;
+  /**
+   * The most a dispatcher may extend one clock by, in total, in `unit` of the clock's calendar (so working days for
+   * a working-day clock). Absent: 0, the clock cannot be extended.
+   */
+  maxExtension?: number;
 }
 
 export interface PolicyMatch {
@@ -47,6 +52,25 @@ const UNIT_MS: Record<TimerRule['unit'], number> = { seconds: 1000, hours: 3600 
 export function ruleLimitMs(rule: TimerRule): number {
   return rule.amount * UNIT_MS[rule.unit];
 }
+
+export function ruleMaxExtensionMs(rule: TimerRule): number {
+  return (rule.maxExtension ?? 0) * UNIT_MS[rule.unit];
+}
+
+export function durationMs(amount: number, unit: TimerRule['unit']): number {
+  return amount * UNIT_MS[unit];
+}
+
+/** How notifications name the clocks. */
+export const TIMER_LABEL: Record<TimerName, string> = {
+  [TimerName.FirstContact]: '首次联系',
+  [TimerName.Acceptance]: '受理',
+  [TimerName.Mediation]: '调解',
+  [TimerName.Resolution]: '办结',
+  [TimerName.Callback]: '回访',
+  [TimerName.Instalment]: '分期付款',
+  [TimerName.Limitation]: '仲裁时效',
+};
 
 /**
  * The policy for a case: among those whose every match field equals the case's, the one with the most match

@@ -8,6 +8,7 @@ import { OnJob } from 'src/queue/on-job.decorator';
 import { JobDataMap, JobName } from 'src/queue/queue.constants';
 import { QueueService } from 'src/queue/queue.service';
 import { CaseTimerRepository, FiredTimer } from 'src/sla/case-timer.repository';
+import { TIMER_LABEL } from 'src/sla/sla.types';
 import { TimerScheduler } from 'src/sla/timer-scheduler';
 
 const RECONCILE_EVERY_MS = 60 * 1000;
@@ -97,10 +98,11 @@ export class TimerJobs implements OnApplicationBootstrap {
         ? await this.notifications.usersOfUnit(fired.parentUnitId, [Role.Dispatcher])
         : []),
     ];
+    const label = TIMER_LABEL[fired.timer];
     const title =
       kind === 'warning'
-        ? `案件 ${fired.caseNumber} 的${fired.timer}时限即将到期`
-        : `案件 ${fired.caseNumber} 的${fired.timer}时限已超期`;
+        ? `案件 ${fired.caseNumber} 的${label}时限即将到期`
+        : `案件 ${fired.caseNumber} 的${label}时限已超期`;
     await this.notifications.notify(recipients, fired.caseId, type, title);
   }
 }

@@ -5,7 +5,15 @@ import type { Actor } from 'src/auth/principal';
 import { CASEWORK_ROLES, Role } from 'src/auth/role';
 import { IdParam } from 'src/common/http/id-param';
 import { TimerCommandService } from 'src/workflow/timer-command.service';
-import { ListBreachesQueryDto, PauseTimerDto } from 'src/workflow/timer.dto';
+import { ExtensionCommandService } from 'src/workflow/extension-command.service';
+import {
+  ApproveExtensionDto,
+  ExtensionRequestDto,
+  ListBreachesQueryDto,
+  PauseTimerDto,
+  RejectExtensionDto,
+  RequestExtensionDto,
+} from 'src/workflow/timer.dto';
 import { BreachPageDto, CaseTimerDto } from 'src/workflow/workflow-query.dto';
 import { WorkflowQueryService } from 'src/workflow/workflow-query.service';
 
@@ -14,6 +22,7 @@ import { WorkflowQueryService } from 'src/workflow/workflow-query.service';
 export class TimerController {
   constructor(
     private readonly commands: TimerCommandService,
+    private readonly extensions: ExtensionCommandService,
     private readonly queries: WorkflowQueryService,
   ) {}
 
@@ -40,6 +49,56 @@ export class TimerController {
     @IdParam('timerId') timerId: string,
   ): Promise<CaseTimerDto[]> {
     return this.commands.resume(actor, id, timerId);
+  }
+
+  /**
+   * Asks for more time on a running clock (in the clock's own calendar); one request per clock may wait at a time.
+   * 409 EXTENSION_CAP_EXCEEDED when it would take the clock past the cap of the rule it started under.
+   */
+  @Authenticated(Role.Mediator, Role.LegalAid)
+  @Post('cases/:id/timers/:timerId/extension-requests')
+  requestExtension(
+    @CurrentActor() actor: Actor,
+    @IdParam() id: string,
+    @IdParam('timerId') timerId: string,
+    @Body() dto: RequestExtensionDto,
+  ): Promise<ExtensionRequestDto> {
+    return this.extensions.request(actor, id, timerId, dto);
+  }
+
+  /** Grants the request: the clock's due (and pending warning) time moves by the amount asked. Decided once. */
+  @Authenticated(Role.Dispatcher)
+  @Post('cases/:id/timers/:timerId/extension-requests/:requestId/approve')
+  @HttpCode(HttpStatus.OK)
+  approveExtension(
+    @CurrentActor() actor: Actor,
+    @IdParam() id: string,
+    @IdParam('timerId') timerId: string,
+    @IdParam('requestId') requestId: string,
+    @Body() dto: ApproveExtensionDto,
+  ): Promise<ExtensionRequestDto> {
+    return this.extensions.approve(actor, id, timerId, requestId, dto);
+  }
+
+  /** Refuses the request, with a reason for whoever asked. Decided once. */
+  @Authenticated(Role.Dispatcher)
+  @Post('cases/:id/timers/:timerId/extension-requests/:requestId/reject')
+  @HttpCode(HttpStatus.OK)
+  rejectExtension(
+    @CurrentActor() actor: Actor,
+    @IdParam() id: string,
+    @IdParam('timerId') timerId: string,
+    @IdParam('requestId') requestId: string,
+    @Body() dto: RejectExtensionDto,
+  ): Promise<ExtensionRequestDto> {
+    return this.extensions.reject(actor, id, timerId, requestId, dto);
+  }
+
+  /** Every extension request on the case's clocks and its decision, oldest first. */
+  @Authenticated(...CASEWORK_ROLES)
+  @Get('cases/:id/extension-requests')
+  listExtensions(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<ExtensionRequestDto[]> {
+    return this.extensions.list(actor, id);
   }
 
   /** Breached clocks of cases in your scope, newest breach first. */

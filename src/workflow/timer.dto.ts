@@ -2,6 +2,7 @@ import { Type } from 'class-transformer';
 import {
   IsDateString,
   IsEnum,
+  IsIn,
   IsInt,
   IsNotEmpty,
   IsOptional,
@@ -12,6 +13,7 @@ import {
   Min,
 } from 'class-validator';
 import { TimerName } from 'src/sla/sla.types';
+import { ExtensionState, ExtensionUnit, TimerExtensionRequestEntity } from 'src/sla/timer-extension.entity';
 
 export class PauseTimerDto {
   /** @example "等待劳动者补充工资流水证据" */
@@ -50,4 +52,75 @@ export class ListBreachesQueryDto {
   @IsString()
   @MaxLength(200)
   cursor?: string;
+}
+
+export class RequestExtensionDto {
+  /** How much more time, in `unit` of the clock's own calendar (working days for a working-day clock). @example 5 */
+  @IsInt()
+  @Min(1)
+  @Max(8784)
+  amount!: number;
+
+  /** @example "days" */
+  @IsIn(['hours', 'days'])
+  unit!: ExtensionUnit;
+
+  /** @example "用人单位申请延期提交工资发放记录，需等待其材料" */
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  reason!: string;
+}
+
+export class ApproveExtensionDto {
+  /** @example "同意延期，请在新期限内办结" */
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  note?: string;
+}
+
+export class RejectExtensionDto {
+  /** @example "理由不充分，请按原期限办结" */
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  reason!: string;
+}
+
+export class ExtensionRequestDto {
+  id!: string;
+  caseId!: string;
+  timerId!: string;
+  amount!: number;
+  /** hours or days of the clock's calendar */
+  unit!: ExtensionUnit;
+  amountMs!: number;
+  reason!: string;
+  /** pending, approved or rejected */
+  state!: ExtensionState;
+  requestedBy!: string;
+  requestedAt!: string;
+  decidedBy!: string | null;
+  decidedAt!: string | null;
+  /** The approval note or the reason for rejecting. */
+  decisionNote!: string;
+}
+
+export function toExtensionRequestDto(r: TimerExtensionRequestEntity): ExtensionRequestDto {
+  return {
+    id: r.id,
+    caseId: r.caseId,
+    timerId: r.timerId,
+    amount: r.amount,
+    unit: r.unit,
+    amountMs: Number(r.amountMs),
+    reason: r.reason,
+    state: r.state,
+    requestedBy: r.requestedBy,
+    requestedAt: r.requestedAt.toISOString(),
+    decidedBy: r.decidedBy,
+    decidedAt: r.decidedAt?.toISOString() ?? null,
+    decisionNote: r.decisionNote,
+  };
 }

@@ -69,6 +69,9 @@ export class CaseTimerDto {
   dueAt!: string;
   metAt!: string | null;
   breachedAt!: string | null;
+  /** Extensions approved so far, and the most the clock's rule allows in total (0: it cannot be extended). */
+  extendedMs!: number;
+  maxExtensionMs!: number;
 }
 
 export class BreachDto {

@@ -70,6 +70,8 @@ export class WorkflowQueryService {
       dueAt: t.dueAt.toISOString(),
       metAt: t.metAt?.toISOString() ?? null,
       breachedAt: t.breachedAt?.toISOString() ?? null,
+      extendedMs: Number(t.extendedMs),
+      maxExtensionMs: Number(t.maxExtensionMs),
     }));
   }
 

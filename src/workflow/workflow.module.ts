@@ -16,6 +16,8 @@ import { WorkflowController } from 'src/workflow/workflow.controller';
 import { WorkflowService } from 'src/workflow/workflow.service';
 import { TimerCommandService } from 'src/workflow/timer-command.service';
 import { TimerController } from 'src/workflow/timer.controller';
+import { ExtensionCommandService } from 'src/workflow/extension-command.service';
+import { InstalmentClocks } from 'src/workflow/instalment-clocks';
 import { WorkflowNotifier } from 'src/workflow/workflow-notifier';
 
 @Module({
@@ -26,6 +28,8 @@ import { WorkflowNotifier } from 'src/workflow/workflow-notifier';
     WorkflowNotifier,
     WorkflowQueryService,
     TimerCommandService,
+    ExtensionCommandService,
+    InstalmentClocks,
     WorkflowRecordsRepository,
     RoutingEffects,
     ClosureEffects,

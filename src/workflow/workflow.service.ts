@@ -14,6 +14,7 @@ import { LegalAidEffects } from 'src/workflow/effects/legal-aid.effects';
 import { MediationEffects } from 'src/workflow/effects/mediation.effects';
 import { PaymentEffects } from 'src/workflow/effects/payment.effects';
 import { RoutingEffects } from 'src/workflow/effects/routing.effects';
+import { InstalmentClocks } from 'src/workflow/instalment-clocks';
 import { allowedCommands, CaseCommand, WORKFLOW } from 'src/workflow/workflow.definition';
 import { WorkflowNotifier } from 'src/workflow/workflow-notifier';
 
@@ -26,6 +27,7 @@ export class WorkflowService {
     private readonly writer: CaseWriter,
     private readonly notifier: WorkflowNotifier,
     private readonly slaHooks: SlaHooks,
+    private readonly instalmentClocks: InstalmentClocks,
     routing: RoutingEffects,
     closure: ClosureEffects,
     mediation: MediationEffects,
@@ -70,6 +72,7 @@ export class WorkflowService {
       const changes = { ...effect.changes, status: rule.to ?? entity.status };
       const after = await this.writer.apply(actor, entity, version, changes, effect.event, effect.data);
       await this.slaHooks.onEvent(effect.event, after, effect.data);
+      await this.instalmentClocks.onEvent(effect.event, after);
       await this.notifier.onEvent(effect.event, after, entity.assigneeId);
       return after;
     });

@@ -48,6 +48,10 @@ export class HttpClient {
     return this.request<T>('POST', path, { ...options, body });
   }
 
+  put<T = unknown>(path: string, body?: unknown, options?: RequestOptions) {
+    return this.request<T>('PUT', path, { ...options, body });
+  }
+
   patch<T = unknown>(path: string, body?: unknown, options?: RequestOptions) {
     return this.request<T>('PATCH', path, { ...options, body });
   }

@@ -11,6 +11,8 @@ export enum ErrorCode {
   Conflict = 'CONFLICT',
   VersionConflict = 'CASE_VERSION_CONFLICT',
   IllegalTransition = 'ILLEGAL_TRANSITION',
+  /** An SLA clock extension beyond what its rule allows in total. */
+  ExtensionCapExceeded = 'EXTENSION_CAP_EXCEEDED',
   IdempotencyKeyReused = 'IDEMPOTENCY_KEY_REUSED',
   PayloadTooLarge = 'PAYLOAD_TOO_LARGE',
   UnsupportedMediaType = 'UNSUPPORTED_MEDIA_TYPE',
@@ -30,6 +32,7 @@ export const ERROR_HTTP_STATUS: Record<ErrorCode, HttpStatus> = {
   [ErrorCode.Conflict]: HttpStatus.CONFLICT,
   [ErrorCode.VersionConflict]: HttpStatus.CONFLICT,
   [ErrorCode.IllegalTransition]: HttpStatus.CONFLICT,
+  [ErrorCode.ExtensionCapExceeded]: HttpStatus.CONFLICT,
   [ErrorCode.IdempotencyKeyReused]: HttpStatus.UNPROCESSABLE_ENTITY,
   [ErrorCode.PayloadTooLarge]: HttpStatus.PAYLOAD_TOO_LARGE,
   [ErrorCode.UnsupportedMediaType]: HttpStatus.UNSUPPORTED_MEDIA_TYPE,

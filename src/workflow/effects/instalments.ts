@@ -1,3 +1,5 @@
+import { DAY_MS, shanghaiMidnight } from 'src/sla/business-calendar';
+
 export type InstalmentState = 'paid' | 'due' | 'overdue';
 
 export interface InstalmentView {
@@ -11,11 +13,11 @@ export interface InstalmentView {
  * Paid / due / overdue for an agreed schedule: the money recovered so far pays the instalments in due-date order;
  * an unpaid instalment whose date has passed (Asia/Shanghai calendar date, `today` as YYYY-MM-DD) is overdue.
  */
-export function instalmentStates(
-  instalments: { seq: number; dueOn: string; amountFen: bigint }[],
+export function instalmentStates<T extends { seq: number; dueOn: string; amountFen: bigint }>(
+  instalments: T[],
   recoveredFen: bigint,
   today: string,
-): InstalmentView[] {
+): (T & InstalmentView)[] {
   let left = recoveredFen;
   return [...instalments]
     .sort((a, b) => (a.dueOn === b.dueOn ? a.seq - b.seq : a.dueOn < b.dueOn ? -1 : 1))
@@ -31,4 +33,18 @@ export function instalmentStates(
 export function agreementPaymentStatus(agreedFen: bigint, recoveredFen: bigint): 'paid' | 'partially_paid' | 'unpaid' {
   if (recoveredFen <= 0n) return 'unpaid';
   return recoveredFen >= agreedFen ? 'paid' : 'partially_paid';
+}
+
+/** An instalment falls due at the end of its agreed day in Asia/Shanghai (midnight that starts the next day). */
+export function instalmentDueAt(dueOn: string): Date {
+  return new Date(shanghaiMidnight(dueOn) + DAY_MS);
+}
+
+/** Which instalments the money recovered so far pays (in due-date order), and which are still owed. */
+export function splitPaid<T extends { seq: number; dueOn: string; amountFen: bigint }>(
+  instalments: T[],
+  recoveredFen: bigint,
+): { paid: T[]; owed: T[] } {
+  const states = instalmentStates(instalments, recoveredFen, '');
+  return { paid: states.filter((s) => s.state === 'paid'), owed: states.filter((s) => s.state !== 'paid') };
 }

@@ -1,0 +1,143 @@
+import { Injectable } from '@nestjs/common';
+import { Actor } from 'src/auth/principal';
+import { Role } from 'src/auth/role';
+import { CaseEventType } from 'src/cases/case-event.entity';
+import { CaseEventRepository } from 'src/cases/case-event.repository';
+import { CaseEntity } from 'src/cases/case.entity';
+import { CaseWriter } from 'src/cases/case-writer';
+import { shanghaiDate } from 'src/common/util/shanghai-time';
+import { DbContext } from 'src/database/db-context';
+import { NotificationService } from 'src/notifications/notification.service';
+import { TIMER_LABEL } from 'src/sla/sla.types';
+import { ExtensionOutcome, TimerExtensions } from 'src/sla/timer-extension.service';
+import {
+  ApproveExtensionDto,
+  ExtensionRequestDto,
+  RejectExtensionDto,
+  RequestExtensionDto,
+  toExtensionRequestDto,
+} from 'src/workflow/timer.dto';
+
+/**
+ * Extension requests as case commands: scoped like any case command (404 outside the caller's subtree, so a
+ * dispatcher decides for the owning unit and the units below their own), on the timeline, in the audit log, and
+ * announced — a request to the dispatchers of the owning unit and the unit above, a decision to whoever asked.
+ */
+@Injectable()
+export class ExtensionCommandService {
+  constructor(
+    private readonly db: DbContext,
+    private readonly writer: CaseWriter,
+    private readonly events: CaseEventRepository,
+    private readonly extensions: TimerExtensions,
+    private readonly notifications: NotificationService,
+  ) {}
+
+  async request(actor: Actor, caseId: string, timerId: string, dto: RequestExtensionDto): Promise<ExtensionRequestDto> {
+    return this.db.transaction(async () => {
+      const entity = await this.writer.requireInScope(actor, caseId);
+      const { request, timer } = await this.extensions.request(entity.id, timerId, {
+        amount: dto.amount,
+        unit: dto.unit,
+        reason: dto.reason,
+        requestedBy: actor.principal.userId,
+      });
+      await this.record(actor, entity, CaseEventType.ExtensionRequested, {
+        requestId: request.id,
+        timerId: timer.id,
+        timer: timer.timer,
+        amount: request.amount,
+        unit: request.unit,
+        reason: request.reason,
+      });
+      const dispatchers = [];
+      for (const unitId of owningAndParentUnit(entity.ownerPath)) {
+        dispatchers.push(...(await this.notifications.usersOfUnit(unitId, [Role.Dispatcher])));
+      }
+      await this.notifications.notify(
+        dispatchers.filter((id) => id !== actor.principal.userId),
+        entity.id,
+        CaseEventType.ExtensionRequested,
+        `案件 ${entity.number} 的${TIMER_LABEL[timer.timer]}时限申请延期 ${request.amount} ${request.unit === 'days' ? '天' : '小时'}，请审批`,
+      );
+      return toExtensionRequestDto(request);
+    });
+  }
+
+  async approve(
+    actor: Actor,
+    caseId: string,
+    timerId: string,
+    requestId: string,
+    dto: ApproveExtensionDto,
+  ): Promise<ExtensionRequestDto> {
+    return this.db.transaction(async () => {
+      const entity = await this.writer.requireInScope(actor, caseId);
+      const outcome = await this.extensions.approve(
+        entity.id,
+        timerId,
+        requestId,
+        actor.principal.userId,
+        dto.note ?? '',
+      );
+      await this.decided(actor, entity, outcome, CaseEventType.ExtensionApproved, {
+        amountMs: Number(outcome.request.amountMs),
+        dueAt: outcome.timer.dueAt.toISOString(),
+        note: outcome.request.decisionNote,
+      });
+      return toExtensionRequestDto(outcome.request);
+    });
+  }
+
+  async reject(
+    actor: Actor,
+    caseId: string,
+    timerId: string,
+    requestId: string,
+    dto: RejectExtensionDto,
+  ): Promise<ExtensionRequestDto> {
+    return this.db.transaction(async () => {
+      const entity = await this.writer.requireInScope(actor, caseId);
+      const outcome = await this.extensions.reject(entity.id, timerId, requestId, actor.principal.userId, dto.reason);
+      await this.decided(actor, entity, outcome, CaseEventType.ExtensionRejected, { reason: dto.reason });
+      return toExtensionRequestDto(outcome.request);
+    });
+  }
+
+  async list(actor: Actor, caseId: string): Promise<ExtensionRequestDto[]> {
+    const entity = await this.writer.requireInScope(actor, caseId);
+    return (await this.extensions.listForCase(entity.id)).map(toExtensionRequestDto);
+  }
+
+  private async decided(
+    actor: Actor,
+    entity: CaseEntity,
+    { request, timer }: ExtensionOutcome,
+    event: CaseEventType.ExtensionApproved | CaseEventType.ExtensionRejected,
+    data: Record<string, unknown>,
+  ): Promise<void> {
+    await this.record(actor, entity, event, { requestId: request.id, timerId: timer.id, timer: timer.timer, ...data });
+    const label = TIMER_LABEL[timer.timer];
+    const title =
+      event === CaseEventType.ExtensionApproved
+        ? `案件 ${entity.number} 的${label}时限延期申请已批准，新的到期日 ${shanghaiDate(timer.dueAt)}`
+        : `案件 ${entity.number} 的${label}时限延期申请未获批准`;
+    await this.notifications.notify([request.requestedBy], entity.id, event, title);
+  }
+
+  /** The event is about a clock, not the case row: it carries the case's current version, as pausing does. */
+  private async record(
+    actor: Actor,
+    entity: CaseEntity,
+    event: CaseEventType,
+    data: Record<string, unknown>,
+  ): Promise<void> {
+    await this.events.append(entity.id, event, actor.principal.userId, entity.version, data);
+    await this.writer.audit(actor, entity, { event, timerId: data.timerId, requestId: data.requestId });
+  }
+}
+
+/** The owning unit and its parent, from the case's materialized path (`/root/…/parent/unit/`). */
+function owningAndParentUnit(ownerPath: string): string[] {
+  return ownerPath.split('/').filter(Boolean).slice(-2).reverse();
+}
