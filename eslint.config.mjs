@@ -29,6 +29,32 @@ export default tseslint.config(
     },
   },
   {
+    // The dashboard's browser scripts: plain ES modules served as they are (no build), outside the TS program.
+    files: ['src/dashboard/assets/**/*.js'],
+    extends: [tseslint.configs.disableTypeChecked],
+    languageOptions: {
+      sourceType: 'module',
+      globals: Object.fromEntries(
+        [
+          'document',
+          'location',
+          'history',
+          'fetch',
+          'URL',
+          'URLSearchParams',
+          'FormData',
+          'Option',
+          'Intl',
+          'sessionStorage',
+          'localStorage',
+          'matchMedia',
+          'ResizeObserver',
+          'echarts',
+        ].map((name) => [name, 'readonly']),
+      ),
+    },
+  },
+  {
     files: ['**/*.spec.ts', '**/*.e2e-spec.ts', 'test/**/*.ts'],
     rules: {
       '@typescript-eslint/no-non-null-assertion': 'off',

@@ -6,6 +6,7 @@ import { CallsModule } from 'src/calls/calls.module';
 import { CasesModule } from 'src/cases/cases.module';
 import { AppConfig, AppRole } from 'src/config/app-config';
 import { ConfigModule } from 'src/config/config.module';
+import { DashboardModule } from 'src/dashboard/dashboard.module';
 import { DatabaseModule } from 'src/database/database.module';
 import { HealthModule } from 'src/health/health.module';
 import { LoggingModule } from 'src/logging/logging.module';
@@ -57,6 +58,7 @@ export class AppModule {
               ReportsModule,
               QueueBoardModule,
               SlaAdminModule,
+              DashboardModule,
             ]
           : []),
         ...(consumes ? [WorkerModule] : []),

@@ -1,0 +1,122 @@
+import { Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { DomainError } from 'src/common/errors/domain.error';
+import { ErrorCode } from 'src/common/errors/error-code';
+import { DASHBOARD_LABELS } from 'src/dashboard/dashboard-labels';
+
+/** Where the page lives; its files are under `${DASHBOARD_PATH}/assets/`. */
+export const DASHBOARD_PATH = '/dashboard';
+
+// Beside this file in the sources and, copied by `nest build` (nest-cli.json "assets"), beside it in dist/.
+const ASSET_DIR = join(__dirname, 'assets');
+
+const JS = 'text/javascript; charset=utf-8';
+
+/** The only files served: a fixed list, so a request can never name a path. */
+const ASSET_FILES: Record<string, { path: string; type: string }> = {
+  'dashboard.js': { path: join(ASSET_DIR, 'dashboard.js'), type: JS },
+  'api.js': { path: join(ASSET_DIR, 'api.js'), type: JS },
+  'charts.js': { path: join(ASSET_DIR, 'charts.js'), type: JS },
+  'filters.js': { path: join(ASSET_DIR, 'filters.js'), type: JS },
+  'format.js': { path: join(ASSET_DIR, 'format.js'), type: JS },
+  'i18n.js': { path: join(ASSET_DIR, 'i18n.js'), type: JS },
+  'views.js': { path: join(ASSET_DIR, 'views.js'), type: JS },
+  'dashboard.css': { path: join(ASSET_DIR, 'dashboard.css'), type: 'text/css; charset=utf-8' },
+  // Served from the installed package: no CDN (blocked or slow from mainland China, and a third party per visit).
+  'echarts.min.js': { path: require.resolve('echarts/dist/echarts.min.js'), type: JS },
+};
+
+/**
+ * The page holds no data, so it may be public; everything it shows comes from the reports API with the user's
+ * bearer token. Scripts only from this origin (no inline script, no eval), styles only from the stylesheet (the
+ * charts' own sizing is set through the CSSOM, which style-src does not govern), fetches only to this origin.
+ */
+export const DASHBOARD_CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+const SECURITY_HEADERS = {
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+};
+
+interface LoadedAsset {
+  body: Buffer;
+  gzipped: Buffer;
+  type: string;
+  etag: string;
+}
+
+export interface AssetRequest {
+  'if-none-match'?: string;
+  'accept-encoding'?: string;
+}
+
+export interface AssetResponse {
+  status: 200 | 304;
+  headers: Record<string, string>;
+  body?: Buffer;
+}
+
+function load(body: Buffer, type: string): LoadedAsset {
+  const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
+  return { body, gzipped: gzipSync(body, { level: 9 }), type, etag };
+}
+
+/** The page's labels as a JSON data block: `<` escaped so no value can close the script element. */
+function labelsBlock(): string {
+  return JSON.stringify(DASHBOARD_LABELS).replace(/</g, '\\u003c');
+}
+
+/**
+ * The dashboard's page and files, read and compressed once at start: a file missing from the build fails the
+ * boot, not a leader's first visit. Each answer carries an ETag, so a revisit costs a 304.
+ */
+@Injectable()
+export class DashboardAssets {
+  private readonly page: LoadedAsset;
+  private readonly files: Map<string, LoadedAsset>;
+
+  constructor() {
+    const html = readFileSync(join(ASSET_DIR, 'index.html'), 'utf8').replace('{{LABELS}}', labelsBlock());
+    this.page = load(Buffer.from(html), 'text/html; charset=utf-8');
+    this.files = new Map(Object.entries(ASSET_FILES).map(([name, f]) => [name, load(readFileSync(f.path), f.type)]));
+  }
+
+  pageResponse(request: AssetRequest): AssetResponse {
+    return respond(this.page, request, { 'content-security-policy': DASHBOARD_CSP });
+  }
+
+  assetResponse(name: string, request: AssetRequest): AssetResponse {
+    const asset = this.files.get(name);
+    if (!asset) throw new DomainError(ErrorCode.NotFound, 'No such dashboard file');
+    return respond(asset, request, {});
+  }
+}
+
+function respond(asset: LoadedAsset, request: AssetRequest, extra: Record<string, string>): AssetResponse {
+  const headers: Record<string, string> = {
+    ...SECURITY_HEADERS,
+    ...extra,
+    'content-type': asset.type,
+    // Revalidate every time (a deploy must show at once); unchanged files answer 304 with no body.
+    'cache-control': 'no-cache',
+    etag: asset.etag,
+    vary: 'accept-encoding',
+  };
+  if (request['if-none-match']?.split(/\s*,\s*/).includes(asset.etag)) return { status: 304, headers };
+  if (/\bgzip\b/.test(request['accept-encoding'] ?? '')) {
+    return { status: 200, headers: { ...headers, 'content-encoding': 'gzip' }, body: asset.gzipped };
+  }
+  return { status: 200, headers, body: asset.body };
+}
