@@ -1,6 +1,7 @@
 import { FIGURES } from 'src/reports/report-figures';
 
-export const FIGURES_START = '<!-- figures:start (generated from src/reports/report-figures.ts by `npm run docs:metrics`) -->';
+export const FIGURES_START =
+  '<!-- figures:start (generated from src/reports/report-figures.ts by `npm run docs:metrics`) -->';
 export const FIGURES_END = '<!-- figures:end -->';
 
 const BASIS: Record<string, string> = {
@@ -15,12 +16,13 @@ const BASIS: Record<string, string> = {
 /** The figures table of docs/metrics.md, from the one definition the API and the dashboard use. */
 export function renderFiguresTable(): string {
   const rows = FIGURES.map(
-    (f) => `| ${f.zh} ${f.en} | \`${f.key}\` | ${f.kind} | ${BASIS[f.basis] ?? f.basis} | ${f.definition} |`,
+    (f) =>
+      `| ${f.zh} ${f.en} | \`${f.key}\` | ${f.kind} | ${BASIS[f.basis] ?? f.basis} | ${f.definition} | ${f.definitionZh} |`,
   );
   return [
     FIGURES_START,
-    '| figure | API key | cohort / flow | date that decides the period (Asia/Shanghai) | definition |',
-    '|---|---|---|---|---|',
+    '| figure | API key | cohort / flow | date that decides the period (Asia/Shanghai) | definition | 统计口径 |',
+    '|---|---|---|---|---|---|',
     ...rows,
     FIGURES_END,
   ].join('\n');

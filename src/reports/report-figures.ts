@@ -40,6 +40,8 @@ export interface FigureDefinition {
   /** cohort: cases chosen by one date, measured as they stand now; flow: events dated in the period. */
   kind: 'cohort' | 'flow';
   definition: string;
+  /** The same definition in Chinese, as leadership reads it. */
+  definitionZh: string;
 }
 
 /**
@@ -54,6 +56,7 @@ export const FIGURES: readonly FigureDefinition[] = [
     en: 'Received',
     basis: 'received',
     kind: 'flow',
+    definitionZh: '统计期内受理的案件（含当场答复的咨询）。',
     definition: 'Cases received in the period (every kind, consultations answered at once included).',
   },
   {
@@ -62,6 +65,7 @@ export const FIGURES: readonly FigureDefinition[] = [
     en: 'Closed',
     basis: 'closed',
     kind: 'flow',
+    definitionZh: '最近一次办结时间在统计期内的案件；重新办理后再次办结的案件只按最后一次办结计一次。',
     definition: 'Cases whose current closure falls in the period. A reopened case counts once, at its latest closure.',
   },
   {
@@ -70,6 +74,7 @@ export const FIGURES: readonly FigureDefinition[] = [
     en: 'Closure rate',
     basis: 'received',
     kind: 'cohort',
+    definitionZh: '统计期内受理的案件中，目前已办结的比例（按受理批次统计）。',
     definition: 'Of the cases received in the period, the share closed now.',
   },
   {
@@ -78,6 +83,7 @@ export const FIGURES: readonly FigureDefinition[] = [
     en: 'On-time closure rate',
     basis: 'closed',
     kind: 'flow',
+    definitionZh: '统计期内办结的案件中，最近一个办结时限未超时的比例；无办结时限的案件视为按期。',
     definition:
       'Cases closed in the period whose latest resolution clock was not breached (closed by its due time) ÷ cases closed in the period. A case without a resolution clock counts as on time.',
   },
@@ -87,6 +93,8 @@ export const FIGURES: readonly FigureDefinition[] = [
     en: 'Response rate',
     basis: 'received',
     kind: 'cohort',
+    definitionZh:
+      '统计期内受理、首次联系时限已有结论（按时或超时）的案件中，按时首次联系职工的比例；进行中和已取消的不计。',
     definition:
       'Of the cases received in the period whose first-contact clock is decided (met or breached), the share met: first contact with the worker within the limit. Running and cancelled clocks are outside both.',
   },
@@ -96,6 +104,8 @@ export const FIGURES: readonly FigureDefinition[] = [
     en: 'Resolution rate',
     basis: 'closed',
     kind: 'flow',
+    definitionZh:
+      '统计期内办结的案件中（不含撤回、重复、不予受理），以解决性结果办结的比例（已答复、协商解决、调解协议、仲裁裁决、法院判决、和解；部分解决计半件）。',
     definition:
       'Cases closed in the period with a resolving outcome (answered, resolved_by_negotiation, mediation_agreement, arbitration_award, court_judgment, settled; partially_resolved counts one half) ÷ cases closed in the period other than withdrawn, duplicate and not_accepted.',
   },
@@ -105,6 +115,8 @@ export const FIGURES: readonly FigureDefinition[] = [
     en: 'Satisfaction rate',
     basis: 'callback',
     kind: 'flow',
+    definitionZh:
+      '统计期内回访中联系到职工的（不含无法联系），回答满意或基本满意的比例；重新办理前后的每次回访都计入。',
     definition:
       'Callbacks recorded in the period answering satisfied or basically_satisfied ÷ callbacks recorded in the period that reached the worker (all but unreachable). Every callback counts, including a second one after a reopening.',
   },
@@ -114,6 +126,7 @@ export const FIGURES: readonly FigureDefinition[] = [
     en: 'Money claimed',
     basis: 'received',
     kind: 'cohort',
+    definitionZh: '统计期内受理案件的诉求金额合计（元）。',
     definition: 'Sum of the claim lines of the cases received in the period, yuan.',
   },
   {
@@ -122,6 +135,7 @@ export const FIGURES: readonly FigureDefinition[] = [
     en: 'Money agreed',
     basis: 'received',
     kind: 'cohort',
+    definitionZh: '统计期内受理案件的调解协议金额合计（元）。',
     definition: 'Sum of the mediation agreement amounts of the cases received in the period, yuan.',
   },
   {
@@ -130,6 +144,7 @@ export const FIGURES: readonly FigureDefinition[] = [
     en: 'Money awarded',
     basis: 'received',
     kind: 'cohort',
+    definitionZh: '统计期内受理案件的最新裁判金额（仲裁裁决或判决）合计（元）。',
     definition: 'Sum of the latest award (arbitration award or judgment) of the cases received in the period, yuan.',
   },
   {
@@ -138,6 +153,7 @@ export const FIGURES: readonly FigureDefinition[] = [
     en: 'Money recovered',
     basis: 'paid',
     kind: 'flow',
+    definitionZh: '支付日期在统计期内的到账记录合计（含更正记录，元）：职工实际拿到的钱。',
     definition:
       'Sum of the payment-ledger entries dated (paid on) in the period, corrections included, yuan: what workers actually received.',
   },
@@ -147,6 +163,7 @@ export const FIGURES: readonly FigureDefinition[] = [
     en: 'Workers benefited',
     basis: 'firstPaid',
     kind: 'cohort',
+    definitionZh: '首笔到账日期在统计期内、目前挽回金额大于零的案件所涉职工人数。',
     definition:
       'Workers affected on the cases whose first payment is dated in the period and whose recovered total is above zero now.',
   },
@@ -156,6 +173,7 @@ export const FIGURES: readonly FigureDefinition[] = [
     en: 'Cases with recovery',
     basis: 'firstPaid',
     kind: 'cohort',
+    definitionZh: '计入受益职工人数的案件数。',
     definition: 'The cases counted in workers benefited.',
   },
   {
@@ -164,6 +182,7 @@ export const FIGURES: readonly FigureDefinition[] = [
     en: 'Collective disputes',
     basis: 'received',
     kind: 'flow',
+    definitionZh: '统计期内受理的集体争议（涉及10人及以上）案件数。',
     definition: 'Cases received in the period flagged collective (10 or more workers affected).',
   },
   {
@@ -172,6 +191,7 @@ export const FIGURES: readonly FigureDefinition[] = [
     en: 'SLA breaches',
     basis: 'breached',
     kind: 'flow',
+    definitionZh: '统计期内超时的时限个数（全部时限类型），按类型见 /reports/sla。',
     definition: 'Clocks (every timer) breached in the period; per timer in /reports/sla.',
   },
 ];

@@ -118,6 +118,7 @@ export class FigureMetaDto {
   @ApiProperty({ example: 'Closure rate' }) en!: string;
   @ApiProperty({ enum: ['cohort', 'flow'] }) kind!: 'cohort' | 'flow';
   @ApiProperty() definition!: string;
+  @ApiProperty({ example: '统计期内受理的案件中，目前已办结的比例（按受理批次统计）。' }) definitionZh!: string;
   /** The case list behind the figure: GET /cases with the same filters. */
   @ApiProperty({ example: '/cases?receivedFrom=2025-12-31T16%3A00%3A00.000Z&receivedTo=2026-12-31T16%3A00%3A00.000Z' })
   casesUrl!: string;

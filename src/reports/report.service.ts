@@ -47,6 +47,7 @@ export class ReportService {
         en: f.en,
         kind: f.kind,
         definition: f.definition,
+        definitionZh: f.definitionZh,
         casesUrl: casesUrl(
           report.link,
           report.filter.range,

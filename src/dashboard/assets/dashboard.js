@@ -129,7 +129,7 @@ function render() {
 
   renderCards($('cards'), d.summary, name, (definition) =>
     drawer.open(pick(definition), definition.casesUrl, [
-      { text: `${t('definition')}：${definition.definition}` },
+      { text: `${t('definition')}：${lang() === 'zh' ? definition.definitionZh : definition.definition}` },
       { text: t(definition.kind), className: 'hint' },
     ]),
   );
