@@ -7,6 +7,7 @@ import { CasesModule } from 'src/cases/cases.module';
 import { AppConfig, AppRole } from 'src/config/app-config';
 import { ConfigModule } from 'src/config/config.module';
 import { DatabaseModule } from 'src/database/database.module';
+import { ExportsModule } from 'src/exports/exports.module';
 import { HealthModule } from 'src/health/health.module';
 import { LoggingModule } from 'src/logging/logging.module';
 import { NotificationsModule } from 'src/notifications/notifications.module';
@@ -54,6 +55,7 @@ export class AppModule {
               WorkflowModule,
               NotificationsModule,
               ReportsModule,
+              ExportsModule,
               QueueBoardModule,
             ]
           : []),

@@ -12,6 +12,8 @@ export enum ErrorCode {
   VersionConflict = 'CASE_VERSION_CONFLICT',
   IllegalTransition = 'ILLEGAL_TRANSITION',
   IdempotencyKeyReused = 'IDEMPOTENCY_KEY_REUSED',
+  /** More rows than a synchronous export streams: ask for it with POST /exports instead. */
+  ExportTooLarge = 'EXPORT_TOO_LARGE',
   PayloadTooLarge = 'PAYLOAD_TOO_LARGE',
   UnsupportedMediaType = 'UNSUPPORTED_MEDIA_TYPE',
   TooManyRequests = 'TOO_MANY_REQUESTS',
@@ -31,6 +33,7 @@ export const ERROR_HTTP_STATUS: Record<ErrorCode, HttpStatus> = {
   [ErrorCode.VersionConflict]: HttpStatus.CONFLICT,
   [ErrorCode.IllegalTransition]: HttpStatus.CONFLICT,
   [ErrorCode.IdempotencyKeyReused]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [ErrorCode.ExportTooLarge]: HttpStatus.CONFLICT,
   [ErrorCode.PayloadTooLarge]: HttpStatus.PAYLOAD_TOO_LARGE,
   [ErrorCode.UnsupportedMediaType]: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
   [ErrorCode.TooManyRequests]: HttpStatus.TOO_MANY_REQUESTS,
