@@ -1,161 +1,34 @@
-import { getQueueToken } from '@nestjs/bullmq';
-import { INestApplicationContext } from '@nestjs/common';
-import type { Queue } from 'bullmq';
-import ExcelJS from 'exceljs';
-import fc from 'fast-check';
-import { Client } from 'pg';
-import { Authenticator } from 'src/auth/authenticator';
 import { KIND_ZH, STATUS_ZH } from 'src/cases/case-labels';
-import { CaseSummaryDto } from 'src/cases/case-response.dto';
-import { AppRole } from 'src/config/app-config';
 import { shanghaiDateTime } from 'src/common/util/shanghai-time';
-import { CaseExportSource } from 'src/exports/case-export.source';
-import { ExportRunJob } from 'src/exports/export-run.job';
-import { DIRECT_RUN } from 'src/queue/on-job.decorator';
-import { QueueName } from 'src/queue/queue.constants';
 import { BreakdownDto, FiguresDto } from 'src/reports/report.dto';
-import { FIGURES, Rate } from 'src/reports/report-figures';
-import { caseScript, playScript } from 'test/helpers/case-history';
-import { TestResponse } from 'test/helpers/http-client';
-import { createIdentityFixture, FixtureUser, IdentityFixture } from 'test/helpers/identity-fixture';
-import { VALID_ID_NUMBER } from 'test/helpers/intake-payloads';
-import { createTestApp, eventually, TestApp } from 'test/helpers/test-app';
+import { FIGURES } from 'src/reports/report-figures';
+import {
+  CASE_HEADERS,
+  createExportFixture,
+  ExportFixture,
+  FIGURE_HEADERS,
+  figureTexts,
+  loadWorkbook,
+  PERIOD,
+  PII,
+} from 'test/helpers/export-fixture';
+import { IdentityFixture } from 'test/helpers/identity-fixture';
 
-/** Small, so the limit can be crossed without thousands of cases; the scripted cases stay below it. */
-const SYNC_MAX = 40;
-const PERIOD = { from: '2023-01-01', to: '2027-12-31' };
-const PII = ['13912345678', VALID_ID_NUMBER, '王小明'];
-const CASE_HEADERS = [
-  '案件编号',
-  '受理时间',
-  '类型',
-  '类别',
-  '优先级',
-  '状态',
-  '结果',
-  '渠道',
-  '所属单位',
-  '用人单位',
-  '涉及人数',
-  '集体争议',
-  '诉求金额(元)',
-  '调解协议金额(元)',
-  '裁判金额(元)',
-  '挽回金额(元)',
-  '办结时间',
-  '回访结果',
-  '重办次数',
-];
-const FIGURE_HEADERS = FIGURES.map((f) => (f.key.startsWith('money') ? `${f.zh}(元)` : f.zh));
-
-/** RFC 4180: quoted fields may hold commas, doubled quotes and line breaks. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charAt(i);
-    if (quoted && c === '"' && text.charAt(i + 1) === '"') {
-      field += '"';
-      i++;
-    } else if (c === '"') {
-      quoted = !quoted;
-    } else if (!quoted && c === ',') {
-      row.push(field);
-      field = '';
-    } else if (!quoted && c === '\r' && text.charAt(i + 1) === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i++;
-    } else {
-      field += c;
-    }
-  }
-  if (field !== '' || row.length > 0) rows.push([...row, field]);
-  return rows;
-}
-
-async function loadWorkbook(bytes: Buffer): Promise<ExcelJS.Workbook> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(new Uint8Array(bytes).buffer);
-  return workbook;
-}
-
-const percent = (rate: Rate): string => (rate.rate === null ? '' : `${(rate.rate * 100).toFixed(2)}%`);
-const figureTexts = (f: FiguresDto): string[] =>
-  FIGURES.map((d) => {
-    const value = f[d.key];
-    return typeof value === 'object' ? percent(value) : String(value);
-  });
-
-interface Download {
-  status: number;
-  headers: Headers;
-  bytes: Buffer;
-  text: string;
-}
-
-describe('exports: CSV and XLSX of breakdowns and case lists, streamed or in the background', () => {
-  let t: TestApp;
+describe('streamed exports: CSV and XLSX of breakdowns and case lists', () => {
+  let e: ExportFixture;
   let fx: IdentityFixture;
-  let db: Client;
-  let worker: INestApplicationContext | undefined;
-
-  async function fetchFile(user: FixtureUser, path: string): Promise<Download> {
-    const response = await fetch(`${t.http.baseUrl}${path}`, {
-      headers: { authorization: `Bearer ${await fx.token(user)}` },
-    });
-    const bytes = Buffer.from(await response.arrayBuffer());
-    return { status: response.status, headers: response.headers, bytes, text: bytes.toString('utf8') };
-  }
-
-  async function as(user: FixtureUser) {
-    return t.http.withToken(await fx.token(user));
-  }
-
-  /** Every page of GET /cases with these filters, in list order. */
-  async function listed(user: FixtureUser, filters: Record<string, string>): Promise<CaseSummaryDto[]> {
-    const client = await as(user);
-    const items: CaseSummaryDto[] = [];
-    let cursor: string | null = null;
-    do {
-      const params: string = new URLSearchParams({
-        ...filters,
-        limit: '7',
-        ...(cursor === null ? {} : { cursor }),
-      }).toString();
-      const page: TestResponse<{ items: CaseSummaryDto[]; nextCursor: string | null }> = await client.get(
-        `/cases?${params}`,
-      );
-      expect(page.status).toBe(200);
-      items.push(...page.body.items);
-      cursor = page.body.nextCursor;
-    } while (cursor !== null);
-    return items;
-  }
-
-  function csvBody(download: Download): string[][] {
-    expect(download.status).toBe(200);
-    expect(download.headers.get('content-type')).toBe('text/csv; charset=utf-8');
-    expect(download.bytes.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
-    return parseCsv(download.text.slice(1)).filter((row) => row.length > 1 || row[0] !== '');
-  }
+  let as: ExportFixture['as'];
+  let fetchFile: ExportFixture['fetchFile'];
+  let listed: ExportFixture['listed'];
+  let csvBody: ExportFixture['csvBody'];
 
   beforeAll(async () => {
-    // API only: background exports wait in the queue until a test starts a worker.
-    t = await createTestApp({ role: AppRole.Api, env: { EXPORT_SYNC_MAX_ROWS: String(SYNC_MAX) } });
-    fx = await createIdentityFixture(t);
-    db = new Client({ connectionString: t.db.url });
-    await db.connect();
-    for (const script of fc.sample(caseScript, { numRuns: 18, seed: 20261122 })) await playScript(t, fx, script);
+    e = await createExportFixture();
+    ({ fx, as, fetchFile, listed, csvBody } = e);
   }, 180_000);
 
   afterAll(async () => {
-    await db.end();
-    await t.close();
+    await e.close();
   });
 
   it('a CSV breakdown has the JSON breakdown’s figures under Chinese headers, with a total row', async () => {
@@ -327,177 +200,5 @@ describe('exports: CSV and XLSX of breakdowns and case lists, streamed or in the
     const forbidden = await operator.post('/exports', { kind: 'breakdown', format: 'csv', filters: { by: 'unit' } });
     expect(forbidden.status).toBe(403);
     expect((await (await as('admin_city')).get('/exports/cases?format=csv')).status).toBe(403);
-  });
-
-  it('a background export goes queued → running → done with progress, with the scope of the request, and downloads the same file', async () => {
-    const owner = await as('dispatcher_a');
-    const expectedFile = await fetchFile('leader_a', '/exports/cases?format=csv');
-    const created = await owner.post<{ id: string; state: string; progress: number; downloadUrl: string | null }>(
-      '/exports',
-      { kind: 'cases', format: 'csv', filters: {} },
-    );
-    expect(created.status).toBe(202);
-    expect(created.body).toMatchObject({ state: 'queued', progress: 0, downloadUrl: null });
-    const id = created.body.id;
-    const status = async () =>
-      (
-        await owner.get<{ state: string; progress: number; rowCount: number | null; downloadUrl: string | null }>(
-          `/exports/${id}`,
-        )
-      ).body;
-    expect((await status()).state).toBe('queued');
-    expect((await owner.get<{ code: string }>(`/exports/${id}/download`)).status).toBe(409);
-
-    // The owner moves to the city after asking: the file still holds what district A saw then.
-    const dispatcherId = fx.userId('dispatcher_a');
-    await db.query('UPDATE app_user SET org_unit_id = $1 WHERE id = $2', [fx.units.city.id, dispatcherId]);
-    // Holding the employer table stops the job after it has claimed the export, so `running` can be seen.
-    const blocker = new Client({ connectionString: t.db.url });
-    await blocker.connect();
-    await blocker.query('BEGIN');
-    await blocker.query('LOCK TABLE employer IN ACCESS EXCLUSIVE MODE');
-    worker = await t.startWorker();
-    const running = await eventually(async () => {
-      const s = await status();
-      return s.state === 'running' ? s : undefined;
-    });
-    expect(running.progress).toBe(0);
-    await blocker.query('ROLLBACK');
-    await blocker.end();
-    const seen: number[] = [];
-    const done = await eventually(async () => {
-      const s = await status();
-      seen.push(s.progress);
-      return s.state === 'done' ? s : undefined;
-    });
-    await db.query('UPDATE app_user SET org_unit_id = $1 WHERE id = $2', [fx.units.districtA.id, dispatcherId]);
-    expect(seen).toEqual([...seen].sort((a, b) => a - b));
-    expect(done).toMatchObject({ progress: 100, downloadUrl: `/exports/${id}/download` });
-    const queue = worker.get<Queue>(getQueueToken(QueueName.Reports), { strict: false });
-    expect((await queue.getJob(`export-${id}`))?.progress).toBe(100);
-
-    const file = await fetchFile('dispatcher_a', `/exports/${id}/download`);
-    expect(file.status).toBe(200);
-    expect(file.bytes.equals(expectedFile.bytes)).toBe(true);
-    expect(done.rowCount).toBe(csvBody(file).length - 1);
-    expect(file.headers.get('content-length')).toBe(String(file.bytes.length));
-    expect(file.headers.get('content-disposition')).toMatch(/filename\*=UTF-8''%E6%A1%88%E4%BB%B6%E6%B8%85%E5%8D%95_/);
-
-    for (const other of ['dispatcher_city', 'leader_a'] as const) {
-      expect((await (await as(other)).get(`/exports/${id}`)).status).toBe(404);
-      expect((await fetchFile(other, `/exports/${id}/download`)).status).toBe(404);
-      const list = await (await as(other)).get<{ items: { id: string }[] }>('/exports');
-      expect(list.body.items.map((x) => x.id)).not.toContain(id);
-    }
-    const mine = await owner.get<{ items: { id: string }[] }>('/exports');
-    expect(mine.body.items.map((x) => x.id)).toContain(id);
-
-    // Idempotent: a duplicated job leaves a finished export alone; a crashed one starts again and ends the same.
-    const jobs = worker.get(ExportRunJob, { strict: false });
-    const before = await db.query('SELECT finished_at, attempts FROM export_job WHERE id = $1', [id]);
-    await jobs.run({ exportId: id }, DIRECT_RUN);
-    expect((await db.query('SELECT finished_at, attempts FROM export_job WHERE id = $1', [id])).rows).toEqual(
-      before.rows,
-    );
-    await db.query(`UPDATE export_job SET state = 'running', progress = 37 WHERE id = $1`, [id]);
-    await jobs.run({ exportId: id }, DIRECT_RUN);
-    const again = await db.query<{ state: string; progress: number; attempts: number }>(
-      'SELECT state, progress, attempts FROM export_job WHERE id = $1',
-      [id],
-    );
-    expect(again.rows[0]).toEqual({ state: 'done', progress: 100, attempts: 2 });
-    expect((await fetchFile('dispatcher_a', `/exports/${id}/download`)).bytes.equals(expectedFile.bytes)).toBe(true);
-  });
-
-  it('a background XLSX breakdown holds the same figures as the streamed one', async () => {
-    worker ??= await t.startWorker();
-    const created = await (
-      await as('leader_a')
-    ).post<{ id: string }>('/exports', {
-      kind: 'breakdown',
-      format: 'xlsx',
-      filters: { by: 'category', period: 'year' },
-    });
-    expect(created.status).toBe(202);
-    const leader = await as('leader_a');
-    const done = await eventually(async () => {
-      const s = (await leader.get<{ state: string; filters: Record<string, string> }>(`/exports/${created.body.id}`))
-        .body;
-      return s.state === 'done' ? s : undefined;
-    });
-    // A relative period is recorded as dates when asked for.
-    expect(done.filters.by).toBe('category');
-    expect(done.filters.from).toMatch(/^\d{4}-01-01$/);
-    expect(done.filters.period).toBeUndefined();
-    const read = async (bytes: Buffer) => {
-      const workbook = await loadWorkbook(bytes);
-      const rows: unknown[] = [];
-      workbook.getWorksheet('按类别统计')?.eachRow((row) => rows.push(row.values));
-      return rows;
-    };
-    const background = await read((await fetchFile('leader_a', `/exports/${created.body.id}/download`)).bytes);
-    const query = new URLSearchParams({ by: 'category', from: done.filters.from ?? '', to: done.filters.to ?? '' });
-    const streamed = await read(
-      (await fetchFile('leader_a', `/exports/breakdown?${query.toString()}&format=xlsx`)).bytes,
-    );
-    expect(background.length).toBeGreaterThan(2);
-    expect(background).toEqual(streamed);
-  });
-
-  it('past the synchronous limit answers 409 EXPORT_TOO_LARGE; the background export takes it', async () => {
-    worker ??= await t.startWorker();
-    const { rows } = await db.query<{ column_name: string }>(
-      `SELECT column_name FROM information_schema.columns
-        WHERE table_name = 'case' AND column_name NOT IN ('id', 'number') ORDER BY ordinal_position`,
-    );
-    const columns = rows.map((r) => `"${r.column_name}"`).join(', ');
-    await db.query(
-      `INSERT INTO "case" (number, ${columns})
-       SELECT 'GD-2020-' || lpad(g::text, 6, '0'), ${columns}
-         FROM (SELECT * FROM "case" WHERE kind = 'labour_dispute' LIMIT 1) c, generate_series(1, $1) g`,
-      [SYNC_MAX + 5],
-    );
-    const total = (await listed('dispatcher_city', {})).length;
-    expect(total).toBeGreaterThan(SYNC_MAX);
-    const refused = await (
-      await as('dispatcher_city')
-    ).get<{ code: string; details: { maxRows: number } }>('/exports/cases?format=csv');
-    expect(refused.status).toBe(409);
-    expect(refused.body).toMatchObject({ code: 'EXPORT_TOO_LARGE', details: { maxRows: SYNC_MAX } });
-    expect((await fetchFile('dispatcher_city', '/exports/cases?format=csv&kind=complaint')).status).toBe(200);
-
-    const created = await (
-      await as('dispatcher_city')
-    ).post<{ id: string }>('/exports', {
-      kind: 'cases',
-      format: 'xlsx',
-    });
-    expect(created.status).toBe(202);
-    const client = await as('dispatcher_city');
-    const done = await eventually(async () => {
-      const s = (await client.get<{ state: string; rowCount: number }>(`/exports/${created.body.id}`)).body;
-      return s.state === 'done' ? s : undefined;
-    });
-    expect(done.rowCount).toBe(total);
-
-    // Many batches, with a batch boundary inside the run of copies that share one received_at: same rows, same order.
-    const source = t.app.get(CaseExportSource, { strict: false });
-    const principal = await t.app
-      .get(Authenticator, { strict: false })
-      .authenticate(await fx.token('dispatcher_city'), []);
-    const actor = { principal, correlationId: 'test', ip: '127.0.0.1' };
-    let batches = 0;
-    const table = source.table(
-      await source.criteria(actor, {}),
-      () => {
-        batches++;
-        return Promise.resolve();
-      },
-      7,
-    );
-    const numbers: unknown[] = [];
-    for await (const row of table.rows) numbers.push(row[0]);
-    expect(numbers).toEqual((await listed('dispatcher_city', {})).map((c) => c.number));
-    expect(batches).toBe(Math.ceil(total / 7) + (total % 7 === 0 ? 1 : 0));
   });
 });

@@ -25,7 +25,7 @@ const BATCH = 500;
  * narrative (free text in which callers often repeat them). The case number leads back to the case for those
  * allowed to see more.
  */
-const COLUMNS: readonly ExportColumn[] = [
+export const CASE_COLUMNS: readonly ExportColumn[] = [
   { header: '案件编号', type: 'text', width: 18 },
   { header: '受理时间', type: 'datetime', width: 20 },
   { header: '类型', type: 'text' },
@@ -91,7 +91,7 @@ export class CaseExportSource {
 
   /** `onBatch` hears the number of rows produced so far after every batch. */
   table(criteria: CaseCriteria, onBatch?: (rowsSoFar: number) => Promise<void>, batchSize = BATCH): ExportTable {
-    return { sheet: '案件清单', columns: COLUMNS, rows: this.rows(criteria, batchSize, onBatch) };
+    return { sheet: '案件清单', columns: CASE_COLUMNS, rows: this.rows(criteria, batchSize, onBatch) };
   }
 
   /** Keyset pages on (received_at, id), exactly as the list pages, a batch at a time. */

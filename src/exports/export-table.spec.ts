@@ -2,7 +2,8 @@ import ExcelJS from 'exceljs';
 import { Readable } from 'node:stream';
 import { text } from 'node:stream/consumers';
 import { contentDisposition } from 'src/exports/export-file';
-import { ExportFormat, ExportTable, renderTable } from 'src/exports/export-table';
+import { ExportFormat, ExportTable, renderTable, sheetSink } from 'src/exports/export-table';
+import { PassThrough } from 'node:stream';
 
 const received = new Date('2026-03-31T16:30:05.000Z'); // 2026-04-01 00:30:05 in Shanghai
 
@@ -67,6 +68,15 @@ describe('renderTable', () => {
       '统计期间',
       '2026-01-01 至 2026-12-31',
     ]);
+  });
+});
+
+describe('sheetSink', () => {
+  it('finds the stream exceljs writes sheet XML into, so the writer can wait for the compressor', () => {
+    // If an exceljs upgrade moves it, large XLSX exports would buffer in memory again: fail loudly here instead.
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: new PassThrough() });
+    const sheet = workbook.addWorksheet('x');
+    expect(sheetSink(sheet)?._writableState.length).toBe(0);
   });
 });
 
