@@ -8,6 +8,7 @@ import { AppConfig, AppRole } from 'src/config/app-config';
 import { ConfigModule } from 'src/config/config.module';
 import { DashboardModule } from 'src/dashboard/dashboard.module';
 import { DatabaseModule } from 'src/database/database.module';
+import { ExportsModule } from 'src/exports/exports.module';
 import { HealthModule } from 'src/health/health.module';
 import { LoggingModule } from 'src/logging/logging.module';
 import { NotificationsModule } from 'src/notifications/notifications.module';
@@ -56,6 +57,7 @@ export class AppModule {
               WorkflowModule,
               NotificationsModule,
               ReportsModule,
+              ExportsModule,
               QueueBoardModule,
               SlaAdminModule,
               DashboardModule,

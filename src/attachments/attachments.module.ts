@@ -2,22 +2,13 @@ import { Module } from '@nestjs/common';
 import { AttachmentController } from 'src/attachments/attachment.controller';
 import { AttachmentRepository } from 'src/attachments/attachment.repository';
 import { AttachmentService } from 'src/attachments/attachment.service';
-import { FileStorage, LocalDiskStorage } from 'src/attachments/file-storage';
+import { FILE_STORAGE_PROVIDER } from 'src/attachments/file-storage';
 import { AuditModule } from 'src/audit/audit.module';
 import { CasesModule } from 'src/cases/cases.module';
-import { APP_CONFIG, AppConfig } from 'src/config/app-config';
 
 @Module({
   imports: [AuditModule, CasesModule],
   controllers: [AttachmentController],
-  providers: [
-    AttachmentRepository,
-    AttachmentService,
-    {
-      provide: FileStorage,
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => new LocalDiskStorage(config.storage.dir),
-    },
-  ],
+  providers: [AttachmentRepository, AttachmentService, FILE_STORAGE_PROVIDER],
 })
 export class AttachmentsModule {}

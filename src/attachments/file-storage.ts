@@ -4,6 +4,8 @@ import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import type { Provider } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from 'src/config/app-config';
 
 export interface StoredFile {
   sizeBytes: number;
@@ -71,3 +73,10 @@ export class LocalDiskStorage extends FileStorage {
     await rm(this.pathOf(key), { force: true });
   }
 }
+
+/** The storage every module that keeps files uses (attachments, exports): one folder, keys kept apart by prefix. */
+export const FILE_STORAGE_PROVIDER: Provider = {
+  provide: FileStorage,
+  inject: [APP_CONFIG],
+  useFactory: (config: AppConfig) => new LocalDiskStorage(config.storage.dir),
+};

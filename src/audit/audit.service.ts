@@ -19,6 +19,8 @@ export enum AuditAction {
   CaseUpdate = 'case.update',
   CallLog = 'call.log',
   AttachmentUpload = 'attachment.upload',
+  /** A case list or report taken out of the system (streamed at once or written in the background). */
+  Export = 'export.create',
   /** A change made through the Bull Board (retry, clean, pause…), recorded before it runs. */
   QueueBoardAction = 'queue_board.action',
   SlaPolicyUpdate = 'sla_policy.update',

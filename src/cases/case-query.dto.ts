@@ -154,6 +154,9 @@ export class ListCasesQueryDto extends CursorPageQueryDto {
   breachedTimer?: TimerName;
 }
 
+/** The filters of a case list, without the page position (what an export of the list takes). */
+export type CaseListFilters = Omit<ListCasesQueryDto, 'limit' | 'cursor'>;
+
 export class WorkQueueQueryDto extends CursorPageQueryDto {}
 
 export class ListEventsQueryDto {

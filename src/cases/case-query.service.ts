@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { Actor } from 'src/auth/principal';
 import { CaseEventRepository } from 'src/cases/case-event.repository';
-import { ListCasesQueryDto, ListEventsQueryDto, WorkQueueQueryDto } from 'src/cases/case-query.dto';
+import { CaseListFilters, ListCasesQueryDto, ListEventsQueryDto, WorkQueueQueryDto } from 'src/cases/case-query.dto';
 import { CaseEntity } from 'src/cases/case.entity';
-import { CaseFilter, CaseRepository } from 'src/cases/case.repository';
+import { CaseCriteria, CaseFilter, CaseRepository } from 'src/cases/case.repository';
 import {
   CaseEventDto,
   CasePageDto,
@@ -46,19 +46,29 @@ export class CaseQueryService {
   }
 
   async list(actor: Actor, query: ListCasesQueryDto): Promise<CasePageDto> {
+    const rows = await this.cases.search({
+      ...(await this.criteria(actor, query)),
+      after: query.cursor === undefined ? undefined : afterReceived(query.cursor),
+      limit: query.limit + 1,
+    });
+    return keysetPage(rows, query.limit, toCaseSummary, (c) => [c.receivedAt.toISOString(), c.id]);
+  }
+
+  /** The list's filters as repository criteria, within the caller's scope (a named unit outside it is a 404). */
+  async criteria(actor: Actor, query: CaseListFilters): Promise<CaseCriteria> {
     const scopePath =
       query.orgUnitId === undefined
         ? actor.principal.unitPath
         : (await this.units.requireInScope(query.orgUnitId, actor.principal)).path;
-    const rows = await this.cases.search({
+    return {
       scopePath,
       status: query.status,
       kind: query.kind,
       category: query.category,
       priority: query.priority,
       channel: query.channel,
-      receivedFrom: query.receivedFrom === undefined ? undefined : new Date(query.receivedFrom),
-      receivedTo: query.receivedTo === undefined ? undefined : new Date(query.receivedTo),
+      receivedFrom: instant(query.receivedFrom),
+      receivedTo: instant(query.receivedTo),
       open: query.open,
       outcome: query.outcome,
       collective: query.collective,
@@ -67,10 +77,7 @@ export class CaseQueryService {
       employerId: query.employerId,
       number: query.number,
       text: query.q,
-      after: query.cursor === undefined ? undefined : afterReceived(query.cursor),
-      limit: query.limit + 1,
-    });
-    return keysetPage(rows, query.limit, toCaseSummary, (c) => [c.receivedAt.toISOString(), c.id]);
+    };
   }
 
   /** `GET /me/cases`: the caller's open cases, nearest deadline first. */
@@ -114,7 +121,7 @@ export class CaseQueryService {
 
 const instant = (value: string | undefined): Date | undefined => (value === undefined ? undefined : new Date(value));
 
-function datedRanges(query: ListCasesQueryDto): CaseFilter['dated'] {
+function datedRanges(query: CaseListFilters): CaseFilter['dated'] {
   const ranges: CaseFilter['dated'] = {};
   const pairs = [
     ['closed', query.closedFrom, query.closedTo],

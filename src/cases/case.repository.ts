@@ -35,6 +35,9 @@ export interface CaseFilter {
   limit: number;
 }
 
+/** A case list's filters, without the page position. */
+export type CaseCriteria = Omit<CaseFilter, 'after' | 'limit'>;
+
 export type CaseDateBasis = 'closed' | 'callback' | 'paid' | 'firstPaid' | 'breached';
 
 const SHANGHAI_DAY = (param: string): string => `(CAST(:${param} AS timestamptz) AT TIME ZONE 'Asia/Shanghai')::date`;
@@ -204,12 +207,32 @@ export class CaseRepository {
 
   /** Keyset pagination on (received_at, id), newest first; the scope prefix is always applied. */
   async search(filter: CaseFilter): Promise<CaseEntity[]> {
+    const query = this.filtered(filter).orderBy('c.received_at', 'DESC').addOrderBy('c.id', 'DESC').limit(filter.limit);
+    if (filter.after) {
+      query.andWhere('(c.received_at, c.id) < (:afterAt, :afterId)', {
+        afterAt: filter.after.receivedAt,
+        afterId: filter.after.id,
+      });
+    }
+    return query.getMany();
+  }
+
+  /** How many cases `search` would list, counting no further than `max` (so a huge list costs no more than that). */
+  async countAtMost(criteria: CaseCriteria, max: number): Promise<number> {
+    const inner = this.filtered(criteria).select('1').limit(max);
+    const [sql, params] = inner.getQueryAndParameters();
+    const rows = await this.db.manager.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM (${sql}) AS listed`,
+      params,
+    );
+    return rows[0]?.n ?? 0;
+  }
+
+  /** The WHERE clause of a case list: the scope prefix and every filter. */
+  private filtered(filter: CaseCriteria) {
     const query = this.repo
       .createQueryBuilder('c')
-      .where('c.owner_path LIKE :prefix', { prefix: `${filter.scopePath}%` })
-      .orderBy('c.received_at', 'DESC')
-      .addOrderBy('c.id', 'DESC')
-      .limit(filter.limit);
+      .where('c.owner_path LIKE :prefix', { prefix: `${filter.scopePath}%` });
     const equals: [string, string | undefined][] = [
       ['status', filter.status],
       ['kind', filter.kind],
@@ -246,12 +269,6 @@ export class CaseRepository {
         { text: likeFragment(filter.text) },
       );
     }
-    if (filter.after) {
-      query.andWhere('(c.received_at, c.id) < (:afterAt, :afterId)', {
-        afterAt: filter.after.receivedAt,
-        afterId: filter.after.id,
-      });
-    }
-    return query.getMany();
+    return query;
   }
 }

@@ -148,6 +148,24 @@ export class EnvironmentVariables {
   @Max(100 * 1024 * 1024)
   ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
 
+  /** Most rows a synchronous export streams; larger lists are exported in the background (POST /exports). */
+  @IsInt()
+  @Min(1)
+  @Max(100000)
+  EXPORT_SYNC_MAX_ROWS = 10000;
+
+  /** Most rows of any export. */
+  @IsInt()
+  @Min(1)
+  @Max(10000000)
+  EXPORT_MAX_ROWS = 1000000;
+
+  /** How long a background export's file is kept. */
+  @IsInt()
+  @Min(1)
+  @Max(90 * 24)
+  EXPORT_TTL_HOURS = 7 * 24;
+
   @IsInt()
   @Min(1)
   @Max(100000)
@@ -181,6 +199,7 @@ export interface AppConfig {
   };
   pii: { activeKeyId: string; keys: Record<string, Buffer>; hmacKey: Buffer };
   storage: { dir: string; maxAttachmentBytes: number };
+  exports: { syncMaxRows: number; maxRows: number; ttlHours: number };
 }
 
 const SECRET_NAMES = ['JWT_SECRET', 'PII_KEYS', 'PII_ACTIVE_KEY_ID', 'PII_HMAC_KEY'];
@@ -209,6 +228,9 @@ const NUMERIC_KEYS = new Set([
   'LOGIN_WINDOW_SECONDS',
   'ATTACHMENT_MAX_BYTES',
   'WORKER_LOCK_DURATION_MS',
+  'EXPORT_SYNC_MAX_ROWS',
+  'EXPORT_MAX_ROWS',
+  'EXPORT_TTL_HOURS',
 ]);
 
 function coerce(key: string, raw: string): unknown {
@@ -260,5 +282,6 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     },
     pii: { activeKeyId: vars.PII_ACTIVE_KEY_ID, keys, hmacKey: Buffer.from(vars.PII_HMAC_KEY, 'base64') },
     storage: { dir: vars.STORAGE_DIR, maxAttachmentBytes: vars.ATTACHMENT_MAX_BYTES },
+    exports: { syncMaxRows: vars.EXPORT_SYNC_MAX_ROWS, maxRows: vars.EXPORT_MAX_ROWS, ttlHours: vars.EXPORT_TTL_HOURS },
   };
 }

@@ -22,6 +22,10 @@ export enum JobName {
   TimerReconcile = 'timer.reconcile',
   /** Folds pending report deltas into the day and month aggregates. */
   ReportRollup = 'report.rollup',
+  /** Writes one requested export file (a case list or a breakdown) and records its progress. */
+  ExportRun = 'export.run',
+  /** Re-enqueues exports whose job was lost and removes the files of expired ones. */
+  ExportSweep = 'export.sweep',
 }
 
 /** Which queue carries each job. A Record, so a new JobName without a queue does not compile. */
@@ -33,6 +37,8 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.TimerDue]: QueueName.Timers,
   [JobName.TimerReconcile]: QueueName.Timers,
   [JobName.ReportRollup]: QueueName.Reports,
+  [JobName.ExportRun]: QueueName.Reports,
+  [JobName.ExportSweep]: QueueName.Reports,
 };
 
 /** Job payloads: ids only. Handlers re-read the database, so a payload can never go stale or leak data. */
@@ -44,6 +50,8 @@ export interface JobDataMap {
   [JobName.TimerDue]: { timerId: string; deadlineVersion: number };
   [JobName.TimerReconcile]: Record<string, never>;
   [JobName.ReportRollup]: Record<string, never>;
+  [JobName.ExportRun]: { exportId: string };
+  [JobName.ExportSweep]: Record<string, never>;
 }
 
 /** Retries with back-off; completed jobs are trimmed, failed ones are kept for inspection. */

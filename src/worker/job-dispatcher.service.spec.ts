@@ -51,6 +51,21 @@ class OtherHandlers {
   reconcile(): Promise<void> {
     return Promise.resolve();
   }
+
+  @OnJob(JobName.ReportRollup)
+  rollup(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  @OnJob(JobName.ExportRun)
+  exportRun(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  @OnJob(JobName.ExportSweep)
+  exportSweep(): Promise<void> {
+    return Promise.resolve();
+  }
 }
 
 async function dispatcherWith(...providers: (new () => object)[]): Promise<JobDispatcher> {

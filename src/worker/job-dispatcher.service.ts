@@ -1,9 +1,9 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
-import { ON_JOB } from 'src/queue/on-job.decorator';
+import { DIRECT_RUN, JobContext, ON_JOB } from 'src/queue/on-job.decorator';
 import { JobName } from 'src/queue/queue.constants';
 
-type Handler = (data: unknown) => Promise<void>;
+type Handler = (data: unknown, context: JobContext) => Promise<void>;
 
 /** Finds every @OnJob method at boot and routes each job to its one handler. */
 @Injectable()
@@ -29,7 +29,9 @@ export class JobDispatcher implements OnModuleInit {
         const name = this.reflector.get<JobName | undefined>(ON_JOB, fn as () => unknown);
         if (name === undefined) continue;
         if (this.handlers.has(name)) this.duplicates.push(name);
-        this.handlers.set(name, (data) => (fn as (d: unknown) => Promise<void>).call(instance, data));
+        this.handlers.set(name, (data, context) =>
+          (fn as (d: unknown, c: JobContext) => Promise<void>).call(instance, data, context),
+        );
       }
     }
   }
@@ -41,10 +43,10 @@ export class JobDispatcher implements OnModuleInit {
     if (missing.length > 0) throw new Error(`No handler for job(s): ${missing.join(', ')}`);
   }
 
-  async dispatch(name: string, data: unknown): Promise<void> {
+  async dispatch(name: string, data: unknown, context: JobContext = DIRECT_RUN): Promise<void> {
     const handler = this.handlers.get(name);
     if (!handler) throw new Error(`No handler for job ${name}`);
     this.logger.debug(`running ${name}`);
-    await handler(data);
+    await handler(data, context);
   }
 }

@@ -12,7 +12,11 @@ export abstract class QueueProcessor extends WorkerHost {
   }
 
   async process(job: Job): Promise<void> {
-    await this.dispatcher.dispatch(job.name, job.data);
+    await this.dispatcher.dispatch(job.name, job.data, {
+      attempt: job.attemptsMade + 1,
+      maxAttempts: job.opts.attempts ?? 1,
+      updateProgress: (percent) => job.updateProgress(percent),
+    });
   }
 }
 

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
+import { ExportWorkerModule } from 'src/exports/export-worker.module';
 import { NotificationDeliveryModule } from 'src/notifications/notifications.module';
 import { SlaWorkerModule } from 'src/sla/sla-worker.module';
 import { SystemModule } from 'src/system/system.module';
@@ -15,7 +16,14 @@ import { WorkerLifecycle } from 'src/worker/worker.lifecycle';
 
 /** Loaded only when APP_ROLE is worker or all: the API process never consumes jobs. */
 @Module({
-  imports: [DiscoveryModule, SystemModule, NotificationDeliveryModule, SlaWorkerModule, ReportWorkerModule],
+  imports: [
+    DiscoveryModule,
+    SystemModule,
+    NotificationDeliveryModule,
+    SlaWorkerModule,
+    ReportWorkerModule,
+    ExportWorkerModule,
+  ],
   providers: [
     JobDispatcher,
     SystemQueueProcessor,

@@ -14,6 +14,8 @@ export enum ErrorCode {
   /** An SLA clock extension beyond what its rule allows in total. */
   ExtensionCapExceeded = 'EXTENSION_CAP_EXCEEDED',
   IdempotencyKeyReused = 'IDEMPOTENCY_KEY_REUSED',
+  /** More rows than a synchronous export streams: ask for it with POST /exports instead. */
+  ExportTooLarge = 'EXPORT_TOO_LARGE',
   PayloadTooLarge = 'PAYLOAD_TOO_LARGE',
   UnsupportedMediaType = 'UNSUPPORTED_MEDIA_TYPE',
   TooManyRequests = 'TOO_MANY_REQUESTS',
@@ -34,6 +36,7 @@ export const ERROR_HTTP_STATUS: Record<ErrorCode, HttpStatus> = {
   [ErrorCode.IllegalTransition]: HttpStatus.CONFLICT,
   [ErrorCode.ExtensionCapExceeded]: HttpStatus.CONFLICT,
   [ErrorCode.IdempotencyKeyReused]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [ErrorCode.ExportTooLarge]: HttpStatus.CONFLICT,
   [ErrorCode.PayloadTooLarge]: HttpStatus.PAYLOAD_TOO_LARGE,
   [ErrorCode.UnsupportedMediaType]: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
   [ErrorCode.TooManyRequests]: HttpStatus.TOO_MANY_REQUESTS,

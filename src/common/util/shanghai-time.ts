@@ -16,3 +16,19 @@ export function shanghaiDate(instant: Date): string {
 export function shanghaiYear(instant: Date): number {
   return Number(YEAR.format(instant));
 }
+
+/** Shanghai has kept UTC+8 without daylight saving since 1991. */
+const SHANGHAI_OFFSET_MS = 8 * 3600 * 1000;
+
+/**
+ * The Shanghai wall-clock time as a Date whose UTC fields read it, for formats without time zones (spreadsheet
+ * cells show a Date's UTC fields).
+ */
+export function shanghaiWallClock(instant: Date): Date {
+  return new Date(instant.getTime() + SHANGHAI_OFFSET_MS);
+}
+
+/** "2026-11-21 09:30:05", Shanghai time. */
+export function shanghaiDateTime(instant: Date): string {
+  return shanghaiWallClock(instant).toISOString().slice(0, 19).replace('T', ' ');
+}
