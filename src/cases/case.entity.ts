@@ -29,6 +29,10 @@ import {
 @Entity('case')
 @Index('idx_case_owner_path_received', { synchronize: false })
 @Index('idx_case_narrative_trgm', { synchronize: false })
+// Report indexes (migration ReportAggregates): open cases for the backlog, received and closed times for periods.
+@Index('idx_case_open', { synchronize: false })
+@Index('idx_case_received', { synchronize: false })
+@Index('idx_case_closed', { synchronize: false })
 export class CaseEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

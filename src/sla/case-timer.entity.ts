@@ -10,6 +10,7 @@ import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } 
 @Entity('case_timer')
 @Index('idx_case_timer_due', ['state', 'dueAt'])
 @Index('uq_case_timer_active', { synchronize: false })
+@Index('idx_case_timer_breached', { synchronize: false })
 export class CaseTimerEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
