@@ -28,7 +28,7 @@ function report(summary: HistorySummary): void {
     `history: ${summary.cases} cases, ${rows} rows in ${summary.seconds.toFixed(1)} s ` +
       `(${Math.round(rows / summary.seconds)} rows/s); recovered ${(summary.recoveredFen / 100).toFixed(2)} yuan`,
   );
-  say(`rows: ${JSON.stringify(summary.rows)}`);
+  say(`rows: ${JSON.stringify(summary.rows)}; database ${(summary.databaseBytes / 2 ** 20).toFixed(0)} MiB`);
   if (!summary.triggersSkipped) say('triggers were not skipped (no privilege for session_replication_role)');
 }
 

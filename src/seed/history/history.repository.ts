@@ -39,11 +39,22 @@ const PARTIES: BulkTable<StoredParty> = {
   ],
 };
 
-/** A dedicated connection for the bulk load. */
+/**
+ * The bulk load: one connection, one transaction — a run that fails half-way leaves nothing behind (staff,
+ * employers, parties and cases are all rolled back), and nothing is visible until it commits.
+ */
 export interface BulkSession {
-  /** Whether triggers (audit, append-only, report aggregates) are skipped on this connection. */
+  /** Whether triggers (append-only guards, audit, the report aggregates) are skipped on this connection. */
   readonly triggersSkipped: boolean;
+  /** Inserts the accounts that do not exist yet and returns every one as stored (existing ids win). */
+  upsertStaff(rows: StaffRow[], passwordHash: string): Promise<StaffRow[]>;
+  insertEmployers(rows: readonly EmployerRow[]): Promise<void>;
+  insertParties(rows: readonly StoredParty[]): Promise<void>;
   insert(batch: HistoryBatch): Promise<void>;
+  /** So the next real intake draws a number above every generated one. */
+  advanceSequences(lastByYear: ReadonlyMap<number, number>): Promise<void>;
+  commit(): Promise<void>;
+  /** Rolls back what is not committed and releases the connection. */
   close(): Promise<void>;
 }
 
@@ -89,66 +100,11 @@ export class HistoryRepository {
     return bases;
   }
 
-  /** So the next real intake draws a number above every generated one. */
-  async advanceSequences(lastByYear: ReadonlyMap<number, number>): Promise<void> {
-    for (const [year, last] of lastByYear) {
-      const seq = `case_no_${String(Math.trunc(year))}`;
-      await this.dataSource.query(
-        `SELECT setval('${seq}', GREATEST($1::bigint, (SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM ${seq})))`,
-        [last],
-      );
-    }
-  }
-
-  /** Inserts the accounts that do not exist yet and returns every one as stored (existing ids win). */
-  async upsertStaff(rows: StaffRow[], passwordHash: string): Promise<StaffRow[]> {
-    await this.dataSource.query(
-      `INSERT INTO app_user (id, username, display_name, password_hash, roles, org_unit_id, version)
-       SELECT u.id, u.username, u.display_name, $5, ARRAY[u.role]::user_role[], u.org_unit_id, 1
-         FROM unnest($1::uuid[], $2::varchar[], $3::varchar[], $4::user_role[], $6::uuid[])
-              AS u(id, username, display_name, role, org_unit_id)
-       ON CONFLICT (username) DO NOTHING`,
-      [
-        rows.map((r) => r.id),
-        rows.map((r) => r.username),
-        rows.map((r) => r.displayName),
-        rows.map((r) => r.roles[0]),
-        passwordHash,
-        rows.map((r) => r.orgUnitId),
-      ],
-    );
-    const stored = await this.dataSource.query<
-      { id: string; username: string; display_name: string; roles: string; org_unit_id: string }[]
-    >('SELECT id, username, display_name, roles::text AS roles, org_unit_id FROM app_user WHERE username = ANY($1)', [
-      rows.map((r) => r.username),
-    ]);
-    const byName = new Map(stored.map((s) => [s.username, s]));
-    return rows.flatMap((r) => {
-      const s = byName.get(r.username);
-      return s ? [{ ...r, id: s.id, orgUnitId: s.org_unit_id, roles: s.roles.replace(/[{}]/g, '').split(',') }] : [];
-    });
-  }
-
-  async insertEmployers(rows: readonly EmployerRow[]): Promise<void> {
-    await this.insertChunked(EMPLOYERS, rows);
-  }
-
-  async insertParties(rows: readonly StoredParty[]): Promise<void> {
-    await this.insertChunked(PARTIES, rows);
-  }
-
-  private async insertChunked<R>(spec: BulkTable<R>, rows: readonly R[]): Promise<void> {
-    for (let i = 0; i < rows.length; i += 10_000) {
-      const { sql, params } = combinedInsert([bind(spec, rows.slice(i, i + 10_000))]);
-      await this.dataSource.query(sql, params);
-    }
-  }
-
   /**
-   * A connection that writes batches, each as one statement. On it `session_replication_role = replica` skips
-   * the triggers (append-only guards, audit, the report aggregates — rebuilt afterwards) and the foreign-key
-   * checks, which the generator's rows satisfy by construction (the integration test checks them). Without the
-   * privilege to set it, the load runs with triggers on, slower but equally correct.
+   * On the session's connection `session_replication_role = replica` skips the triggers (append-only guards,
+   * audit, the report aggregates — rebuilt afterwards) and the foreign-key checks, which the generator's rows
+   * satisfy by construction (the integration test checks them). Without the privilege to set it, the load runs
+   * with triggers on, slower but equally correct.
    */
   async openBulkSession(): Promise<BulkSession> {
     const runner: QueryRunner = this.dataSource.createQueryRunner();
@@ -160,14 +116,36 @@ export class HistoryRepository {
       triggersSkipped = false;
       this.logger.warn(`cannot skip triggers (${error instanceof Error ? error.message : String(error)})`);
     }
+    await runner.startTransaction();
+    const q = (sql: string, params?: unknown[]) => runner.query(sql, params) as Promise<unknown>;
+    const chunked = async <R>(spec: BulkTable<R>, rows: readonly R[]) => {
+      for (let i = 0; i < rows.length; i += 10_000) {
+        const { sql, params } = combinedInsert([bind(spec, rows.slice(i, i + 10_000))]);
+        await q(sql, params);
+      }
+    };
     return {
       triggersSkipped,
+      upsertStaff: (rows, passwordHash) => upsertStaff(runner, rows, passwordHash),
+      insertEmployers: (rows) => chunked(EMPLOYERS, rows),
+      insertParties: (rows) => chunked(PARTIES, rows),
       async insert(batch) {
         const { sql, params } = combinedInsert(batchInserts(batch));
-        await runner.query(sql, params);
+        await q(sql, params);
       },
+      async advanceSequences(lastByYear) {
+        for (const [year, last] of lastByYear) {
+          const seq = `case_no_${String(Math.trunc(year))}`;
+          await q(
+            `SELECT setval('${seq}', GREATEST($1::bigint, (SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM ${seq})))`,
+            [last],
+          );
+        }
+      },
+      commit: () => runner.commitTransaction(),
       async close() {
-        if (triggersSkipped) await runner.query('RESET session_replication_role');
+        if (runner.isTransactionActive) await runner.rollbackTransaction();
+        if (triggersSkipped) await q('RESET session_replication_role');
         await runner.release();
       },
     };
@@ -193,4 +171,31 @@ export class HistoryRepository {
     const rows = await this.dataSource.query<{ size: string }[]>('SELECT pg_database_size(current_database()) AS size');
     return Number(rows[0]?.size ?? 0);
   }
+}
+
+async function upsertStaff(runner: QueryRunner, rows: StaffRow[], passwordHash: string): Promise<StaffRow[]> {
+  await runner.query(
+    `INSERT INTO app_user (id, username, display_name, password_hash, roles, org_unit_id, version)
+     SELECT u.id, u.username, u.display_name, $5, ARRAY[u.role]::user_role[], u.org_unit_id, 1
+       FROM unnest($1::uuid[], $2::varchar[], $3::varchar[], $4::user_role[], $6::uuid[])
+            AS u(id, username, display_name, role, org_unit_id)
+     ON CONFLICT (username) DO NOTHING`,
+    [
+      rows.map((r) => r.id),
+      rows.map((r) => r.username),
+      rows.map((r) => r.displayName),
+      rows.map((r) => r.roles[0]),
+      passwordHash,
+      rows.map((r) => r.orgUnitId),
+    ],
+  );
+  const stored = (await runner.query(
+    'SELECT id, username, roles::text AS roles, org_unit_id FROM app_user WHERE username = ANY($1)',
+    [rows.map((r) => r.username)],
+  )) as { id: string; username: string; roles: string; org_unit_id: string }[];
+  const byName = new Map(stored.map((s) => [s.username, s]));
+  return rows.flatMap((r) => {
+    const s = byName.get(r.username);
+    return s ? [{ ...r, id: s.id, orgUnitId: s.org_unit_id, roles: s.roles.replace(/[{}]/g, '').split(',') }] : [];
+  });
 }

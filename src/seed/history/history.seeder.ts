@@ -6,7 +6,7 @@ import { CalendarRepository } from 'src/sla/calendar.repository';
 import { SlaPolicyRepository } from 'src/sla/sla-policy.repository';
 import { dayStart, dayString, FastCalendar, shanghaiDayNumber } from 'src/seed/history/fast-calendar';
 import { emptyBatch, HistoryGenerator } from 'src/seed/history/history-generator';
-import { HistoryRepository, StoredParty } from 'src/seed/history/history.repository';
+import { BulkSession, HistoryRepository, StoredParty } from 'src/seed/history/history.repository';
 import { HistoryBatch, HistoryOptions, TreeRef } from 'src/seed/history/history.types';
 import { employerCount, generateEmployers, generateParties, partyCount } from 'src/seed/history/pools';
 import { indexStaff, planStaff } from 'src/seed/history/staff';
@@ -24,6 +24,7 @@ export interface HistorySummary {
   seconds: number;
   triggersSkipped: boolean;
   reportsRebuilt: boolean;
+  databaseBytes: number;
 }
 
 /** `npm run seed -- --cases N`: generates and bulk-loads years of case history (docs/seed.md). */
@@ -48,52 +49,63 @@ export class HistorySeeder {
     }
     const tree = await this.history.tree();
     if (!tree || tree.districts.length === 0) throw new Error('no org tree with districts: seed the org tree first');
-    const generator = await this.prepare(options, tree, log);
     const session = await this.history.openBulkSession();
     const rows = { employers: 0, parties: 0, ...this.countRows(emptyBatch()) };
-    const lastNumber = new Map<number, number>();
     let recoveredFen = 0;
-    let pending: Promise<void> | undefined;
-    let nextReport = 0.1;
     try {
-      for (let from = 0; from < options.cases; from += BATCH) {
-        const batch = emptyBatch();
-        const to = Math.min(options.cases, from + BATCH);
-        for (let a = from; a < to; a += SLICE) {
-          generator.generate(a, Math.min(to, a + SLICE), batch);
-          await yieldToIo();
+      const generator = await this.prepare(options, tree, session, rows, log);
+      const lastNumber = new Map<number, number>();
+      let pending: Promise<void> | undefined;
+      let nextReport = 0.1;
+      try {
+        for (let from = 0; from < options.cases; from += BATCH) {
+          const batch = emptyBatch();
+          const to = Math.min(options.cases, from + BATCH);
+          for (let a = from; a < to; a += SLICE) {
+            generator.generate(a, Math.min(to, a + SLICE), batch);
+            // Lets the previous batch stream to PostgreSQL while this one is generated.
+            await yieldToIo();
+          }
+          for (const [table, n] of Object.entries(this.countRows(batch))) rows[table as keyof HistoryBatch] += n;
+          for (const c of batch.cases) {
+            recoveredFen += c.recoveredFen;
+            const [, year, n] = c.number.split('-');
+            lastNumber.set(Number(year), Math.max(lastNumber.get(Number(year)) ?? 0, Number(n)));
+          }
+          await pending;
+          pending = session.insert(batch);
+          if (to / options.cases >= nextReport) {
+            const percent = Math.round((100 * to) / options.cases);
+            log(`${to} cases (${percent} %), ${Math.round((Date.now() - started) / 1000)} s`);
+            nextReport = Math.floor(to / options.cases / 0.1 + 1) * 0.1;
+          }
         }
-        for (const [table, n] of Object.entries(this.countRows(batch))) rows[table as keyof HistoryBatch] += n;
-        for (const c of batch.cases) {
-          recoveredFen += c.recoveredFen;
-          const [, year, n] = c.number.split('-');
-          lastNumber.set(Number(year), Math.max(lastNumber.get(Number(year)) ?? 0, Number(n)));
-        }
-        await pending;
-        pending = session.insert(batch);
-        if (to / options.cases >= nextReport) {
-          log(
-            `${to} cases (${Math.round((100 * to) / options.cases)} %), ${Math.round((Date.now() - started) / 1000)} s`,
-          );
-          nextReport += 0.1;
-        }
+      } finally {
+        // A failed batch must not be left running on the connection the session is about to roll back.
+        await pending?.catch(() => undefined);
       }
       await pending;
+      await session.advanceSequences(lastNumber);
+      await session.commit();
     } finally {
-      await pending?.catch(() => undefined);
       await session.close();
     }
-    await this.history.advanceSequences(lastNumber);
+    log(`committed after ${Math.round((Date.now() - started) / 1000)} s; analysing`);
     await this.history.analyze();
     const reportsRebuilt = await this.history.rebuildReports();
-    if (!reportsRebuilt) log('report_rebuild() does not exist yet: report aggregates not rebuilt');
+    log(
+      reportsRebuilt
+        ? 'report aggregates rebuilt with report_rebuild()'
+        : 'report_rebuild() does not exist yet: report aggregates not rebuilt',
+    );
     return {
       cases: options.cases,
-      rows: { ...rows, employers: employerCount(options.cases), parties: partyCount(options.cases) },
+      rows,
       recoveredFen,
       seconds: (Date.now() - started) / 1000,
       triggersSkipped: session.triggersSkipped,
       reportsRebuilt,
+      databaseBytes: await this.history.databaseSize(),
     };
   }
 
@@ -101,6 +113,8 @@ export class HistorySeeder {
   private async prepare(
     options: HistoryOptions,
     tree: TreeRef,
+    session: BulkSession,
+    rows: { employers: number; parties: number },
     log: (line: string) => void,
   ): Promise<HistoryGenerator> {
     const lastDay = shanghaiDayNumber(options.until - 1);
@@ -110,17 +124,19 @@ export class HistorySeeder {
       firstDay - 400,
       lastDay + 400,
     );
-    const staff = indexStaff(await this.history.upsertStaff(planStaff(options.seed, tree), NO_LOGIN));
+    const staff = indexStaff(await session.upsertStaff(planStaff(options.seed, tree), NO_LOGIN));
     const from = dayStart(firstDay);
     const employers = generateEmployers(options.seed, employerCount(options.cases), tree, from);
-    await this.history.insertEmployers(employers.rows);
+    await session.insertEmployers(employers.rows);
     const parties = generateParties(options.seed, partyCount(options.cases), {
       cityId: tree.city.id,
       operators: staff.operators,
       from,
       to: dayStart(lastDay + 1),
     });
-    await this.history.insertParties(parties.map((p) => this.encrypt(p)));
+    await session.insertParties(parties.map((p) => this.encrypt(p)));
+    rows.employers = employers.rows.length;
+    rows.parties = parties.length;
     log(`${employers.rows.length} employers, ${parties.length} parties, staff of ${tree.districts.length} districts`);
     const years: number[] = [];
     for (let y = Number(dayString(firstDay).slice(0, 4)); y <= Number(dayString(lastDay).slice(0, 4)); y++) {

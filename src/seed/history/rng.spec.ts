@@ -13,6 +13,12 @@ describe('Rng', () => {
     expect(draws(new Rng(7, Stream.Case, 2 ** 32 + 3))).not.toEqual(base);
   });
 
+  it('never repeats a stream for different indices (a million case ids are all distinct)', () => {
+    const ids = new Set<string>();
+    for (let i = 0; i < 1_000_000; i++) ids.add(new Rng(12351, Stream.CaseId, i).uuid());
+    expect(ids.size).toBe(1_000_000);
+  });
+
   it('draws floats in [0, 1) with a plausible mean, and integers within their bounds', () => {
     const rng = new Rng(1, Stream.Case, 0);
     const floats = Array.from({ length: 20000 }, () => rng.float());

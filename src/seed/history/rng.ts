@@ -1,5 +1,5 @@
 /**
- * A small seeded PRNG (sfc32, seeded through splitmix32) for the history generator. Every stream is derived from
+ * A small seeded PRNG (sfc32) for the history generator. Every stream is derived from
  * (seed, stream, index), so the rows of case #i do not depend on how the run was batched or on any other case:
  * the same seed always gives the same rows. Math.random is never used.
  */
@@ -15,23 +15,12 @@ export enum Stream {
   Unit = 7,
 }
 
-function splitmix32(state: number): [number, number] {
-  const next = (state + 0x9e3779b9) | 0;
-  let z = next;
-  z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
-  z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
-  return [next, (z ^ (z >>> 16)) >>> 0];
-}
-
-/** Mixes the seed, the stream and the index (up to 2^53) into one 32-bit stream seed. */
-function streamSeed(seed: number, stream: Stream, index: number): number {
-  let state = seed | 0;
-  let out = 0;
-  for (const part of [stream, index % 0x100000000, Math.floor(index / 0x100000000)]) {
-    [state, out] = splitmix32((state ^ Math.imul(part | 0, 0x27d4eb2d)) | 0);
-    state = (state ^ out) | 0;
-  }
-  return out;
+/** MurmurHash3's finaliser: a bijection on 32-bit integers that spreads every input bit. */
+function fmix32(x: number): number {
+  let h = x | 0;
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
 }
 
 const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
@@ -44,16 +33,17 @@ export class Rng {
   private c: number;
   private d: number;
 
+  /**
+   * The 128-bit state is an injective function of (seed, stream, index) — each word a bijection of one of them —
+   * and sfc32's step is a bijection of the state, so two streams never coincide (hashing them into 32 bits would
+   * make a million cases collide about a hundred times).
+   */
   constructor(seed: number, stream: Stream, index = 0) {
-    let state = streamSeed(seed, stream, index);
-    const words: number[] = [];
-    for (let i = 0; i < 4; i++) {
-      const [next, out] = splitmix32(state);
-      state = next;
-      words.push(out);
-    }
-    [this.a, this.b, this.c, this.d] = [words[0] ?? 1, words[1] ?? 2, words[2] ?? 3, words[3] ?? 4];
-    for (let i = 0; i < 12; i++) this.u32();
+    this.a = fmix32(seed ^ 0x243f6a88);
+    this.b = fmix32(stream ^ 0x85a308d3);
+    this.c = fmix32((index % 0x100000000) ^ 0x13198a2e);
+    this.d = fmix32(Math.floor(index / 0x100000000) ^ 0x03707344);
+    for (let i = 0; i < 16; i++) this.u32();
   }
 
   /** sfc32: a uniformly distributed unsigned 32-bit integer. */
