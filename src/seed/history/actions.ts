@@ -103,7 +103,8 @@ export function pay(s: Story, by: string, amountFen: number, payer?: Payer): voi
   if (amountFen <= 0) return;
   const typo = s.rng.chance(0.015) ? Math.max(1, Math.round(amountFen * s.rng.pick([9, 0.1, 0.5]))) : 0;
   const paymentId = s.rng.uuid();
-  const paidOn = shanghaiDate(s.t - s.rng.int(0, 2) * DAY_MS);
+  // Paid a day or two before it is recorded, but not before the case came in.
+  const paidOn = shanghaiDate(Math.max(s.row.receivedAt, s.t - s.rng.int(0, 2) * DAY_MS));
   const who = payer ?? (s.rng.chance(0.9) ? Payer.Employer : s.rng.pick(PAYERS));
   const recorded = amountFen + typo;
   s.out.payments.push({
