@@ -67,6 +67,15 @@ describe('intake under concurrency', () => {
     expect(new Set(numbers).size).toBe(30);
   });
 
+  it('a year past 999,999 cases gets seven-digit numbers, not cut ones', async () => {
+    const token = await fx.token('operator_a');
+    const first = await t.http.post<{ number: string }>('/cases', validCaseBody(), { token });
+    const year = first.body.number.slice(3, 7);
+    await t.app.get(DataSource).query(`SELECT setval('case_no_${year}', 999999)`);
+    const next = await t.http.post<{ number: string }>('/cases', validCaseBody(), { token });
+    expect(next.body.number).toBe(`GD-${year}-1000000`);
+  });
+
   it('two concurrent updates from one version: exactly one wins, the other gets 409 and changes nothing', async () => {
     const token = await fx.token('operator_a');
     const created = await t.http.post<{ id: string; version: number }>('/cases', validCaseBody(), { token });

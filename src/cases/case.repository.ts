@@ -75,7 +75,12 @@ export class CaseRepository {
     const result = await this.repo
       .createQueryBuilder()
       .insert()
-      .values({ ...entity, number: () => `'GD-${year}-' || lpad(next_case_seq(${year})::text, 6, '0')` })
+      // Padded to six digits, never cut: plain lpad would truncate a year's millionth case number.
+      .values({
+        ...entity,
+        number: () =>
+          `(SELECT 'GD-${year}-' || lpad(n::text, greatest(6, length(n::text)), '0') FROM next_case_seq(${year}) AS n)`,
+      })
       .returning(['id', 'number', 'version', 'created_at', 'updated_at'])
       .execute();
     const row = (
