@@ -12,8 +12,11 @@ export enum BreakdownBy {
 /** What both the aggregate and the raw computations are asked: resolved period, scope root, dimension filters. */
 export interface ReportFilter {
   range: SplitRange;
-  /** Materialized path of the unit whose subtree is reported (already checked against the caller's scope). */
+  /** The unit whose subtree is reported (already checked against the caller's scope), and its path. */
+  rootUnitId: string;
   rootPath: string;
+  /** The units directly below it: the rows of a breakdown by unit. */
+  childUnitIds: string[];
   kind?: CaseKind;
   category?: CaseCategory;
   channel?: Channel;

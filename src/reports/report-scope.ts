@@ -39,7 +39,9 @@ export class ReportScope {
     return {
       filter: {
         range: splitByMonths(range),
+        rootUnitId: unit.id,
         rootPath: unit.path,
+        childUnitIds: children.map((child) => child.id),
         kind: query.kind,
         category: query.category,
         channel: query.channel,

@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DbContext } from 'src/database/db-context';
 import { BreakdownBy, childUnitKey, Grouping, ReportFilter, SqlParams } from 'src/reports/report-filter';
-import { METRIC_COLUMNS, MetricSums, sumsFromRow } from 'src/reports/report-metrics';
+import { addSums, METRIC_COLUMNS, MetricSums, sumsFromRow, zeroSums } from 'src/reports/report-metrics';
 import { Granularity } from 'src/reports/report-period';
 
-const FINE_DIMS = ['org_unit_id', 'kind', 'category', 'channel', 'outcome'] as const;
 const METRICS = METRIC_COLUMNS.join(', ');
 const SUMS = METRIC_COLUMNS.map((m) => `sum(${m})::text AS ${m}`).join(', ');
+/** The key of the reported unit's own total in a breakdown by unit (never a uuid). */
+const TOTAL = '*';
 
 export interface GroupedSums {
   key: string | null;
@@ -14,64 +15,99 @@ export interface GroupedSums {
 }
 
 /**
- * Figures from the maintained aggregates: whole months from the month cubes, ragged ends from the day cube, plus
- * the deltas not yet folded in by the rollup job — so answers are exact the moment a command commits.
+ * Figures from the maintained aggregates. The cubes hold one row set per ancestor unit, so a subtree is the rows of
+ * exactly one unit: whole months from a month cube, the ragged ends from a day cube (coarse cubes when only kind
+ * matters), plus the deltas the rollup job has not folded yet — exact the moment a command commits.
  */
 @Injectable()
 export class ReportRepository {
   constructor(private readonly db: DbContext) {}
 
   async sums(filter: ReportFilter, grouping: Grouping): Promise<GroupedSums[]> {
+    const [cube, pending] = [await this.cubeSums(filter, grouping), await this.pendingSums(filter, grouping)];
+    const merged = new Map<string | null, MetricSums>();
+    const add = (key: string | null, sums: MetricSums): void => {
+      merged.set(key, addSums(merged.get(key) ?? zeroSums(), sums));
+    };
+    if (grouping.by === BreakdownBy.Unit) {
+      // The unit's own cases are its subtree's total less its children's subtrees.
+      const own = zeroSums();
+      for (const row of cube) {
+        if (row.key === TOTAL) addSums(own, row.sums);
+        else {
+          add(row.key, row.sums);
+          for (const m of METRIC_COLUMNS) own[m] -= row.sums[m];
+        }
+      }
+      add('', own);
+    } else {
+      for (const row of cube) add(row.key, row.sums);
+    }
+    for (const row of pending) add(row.key, row.sums);
+    return [...merged.entries()].map(([key, sums]) => ({ key, sums }));
+  }
+
+  private async cubeSums(filter: ReportFilter, grouping: Grouping): Promise<GroupedSums[]> {
     const params = new SqlParams();
-    const root = params.add(filter.rootPath);
+    const byUnit = grouping.by === BreakdownBy.Unit;
+    const units = params.add(byUnit ? [filter.rootUnitId, ...filter.childUnitIds] : [filter.rootUnitId]);
     const dayGrain = grouping.by === 'time' && [Granularity.Day, Granularity.Week].includes(grouping.granularity);
-    const needsFineDims =
+    const fine =
       filter.category !== undefined ||
       filter.channel !== undefined ||
       grouping.by === BreakdownBy.Category ||
       grouping.by === BreakdownBy.Channel ||
       grouping.by === BreakdownBy.Outcome;
+    const dims = fine ? 'kind, category, channel, outcome' : 'kind';
+    const suffix = fine ? '' : '_kind';
     const { range } = filter;
-    const sources: string[] = [];
     const from = params.add(range.from);
     const to = params.add(range.to);
-    const dims = (table: 'fine' | 'coarse'): string =>
-      table === 'fine'
-        ? FINE_DIMS.join(', ')
-        : 'org_unit_id, kind, NULL::case_category AS category, NULL::channel AS channel, NULL::case_outcome AS outcome';
+    const sources: string[] = [];
+    const select = (bucket: string): string => `SELECT unit_id, ${bucket} AS d, ${dims}, ${METRICS}`;
     if (!dayGrain && range.monthsFrom < range.monthsTo) {
       const monthsFrom = params.add(range.monthsFrom);
       const monthsTo = params.add(range.monthsTo);
-      const [table, kind] = needsFineDims
-        ? ['report_month', 'fine' as const]
-        : ['report_month_unit', 'coarse' as const];
-      sources.push(
-        `SELECT month AS d, ${dims(kind)}, ${METRICS} FROM ${table} WHERE month >= ${monthsFrom}::date AND month < ${monthsTo}::date`,
-      );
-      sources.push(
-        `SELECT day AS d, ${dims('fine')}, ${METRICS} FROM report_day
-         WHERE (day >= ${from}::date AND day < ${monthsFrom}::date) OR (day >= ${monthsTo}::date AND day <= ${to}::date)`,
-      );
+      sources.push(`${select('month')} FROM report_tree_month${suffix}
+        WHERE unit_id = ANY(${units}::uuid[]) AND month >= ${monthsFrom}::date AND month < ${monthsTo}::date`);
+      sources.push(`${select('day')} FROM report_tree_day${suffix}
+        WHERE unit_id = ANY(${units}::uuid[])
+          AND ((day >= ${from}::date AND day < ${monthsFrom}::date) OR (day >= ${monthsTo}::date AND day <= ${to}::date))`);
     } else {
-      sources.push(
-        `SELECT day AS d, ${dims('fine')}, ${METRICS} FROM report_day WHERE day BETWEEN ${from}::date AND ${to}::date`,
-      );
+      sources.push(`${select('day')} FROM report_tree_day${suffix}
+        WHERE unit_id = ANY(${units}::uuid[]) AND day BETWEEN ${from}::date AND ${to}::date`);
     }
-    sources.push(
-      `SELECT day AS d, ${dims('fine')}, ${METRICS} FROM report_delta WHERE day BETWEEN ${from}::date AND ${to}::date`,
-    );
-    const where = [`u.path LIKE ${root} || '%'`];
-    if (filter.kind) where.push(`x.kind = ${params.add(filter.kind)}`);
-    if (filter.category) where.push(`x.category = ${params.add(filter.category)}`);
-    if (filter.channel) where.push(`x.channel = ${params.add(filter.channel)}`);
-    const key = groupKey(grouping, root);
-    const rows = await this.db.manager.query<Array<Record<string, unknown>>>(
-      `SELECT ${key} AS key, ${SUMS}
-       FROM (${sources.join('\nUNION ALL\n')}) x JOIN org_unit u ON u.id = x.org_unit_id
-       WHERE ${where.join(' AND ')}
-       GROUP BY 1`,
+    const where = dimensionWhere(filter, params);
+    // Every parameter must appear in the SQL (PostgreSQL cannot type an unused one): the root only when keyed by unit.
+    const key = byUnit
+      ? `CASE WHEN x.unit_id = ${params.add(filter.rootUnitId)}::uuid THEN '${TOTAL}' ELSE x.unit_id::text END`
+      : groupKey(grouping);
+    return this.grouped(
+      `SELECT ${key} AS key, ${SUMS} FROM (${sources.join('\nUNION ALL\n')}) x
+       ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''} GROUP BY 1`,
       params.values,
     );
+  }
+
+  /** Deltas are keyed by the owning unit, so the subtree is a path prefix here (they are few). */
+  private async pendingSums(filter: ReportFilter, grouping: Grouping): Promise<GroupedSums[]> {
+    const params = new SqlParams();
+    const root = params.add(filter.rootPath);
+    const where = [
+      `u.path LIKE ${root} || '%'`,
+      `x.day BETWEEN ${params.add(filter.range.from)}::date AND ${params.add(filter.range.to)}::date`,
+      ...dimensionWhere(filter, params),
+    ];
+    const key = grouping.by === BreakdownBy.Unit ? childUnitKey('u.path', root) : groupKey(grouping);
+    return this.grouped(
+      `SELECT ${key} AS key, ${SUMS} FROM (SELECT day AS d, * FROM report_delta) x
+       JOIN org_unit u ON u.id = x.org_unit_id WHERE ${where.join(' AND ')} GROUP BY 1`,
+      params.values,
+    );
+  }
+
+  private async grouped(sql: string, values: unknown[]): Promise<GroupedSums[]> {
+    const rows = await this.db.manager.query<Array<Record<string, unknown>>>(sql, values);
     return rows.map((row) => ({ key: typeof row.key === 'string' ? row.key : null, sums: sumsFromRow(row) }));
   }
 
@@ -93,14 +129,22 @@ export class ReportRepository {
   }
 }
 
-function groupKey(grouping: Grouping, root: string): string {
+function dimensionWhere(filter: ReportFilter, params: SqlParams): string[] {
+  const where: string[] = [];
+  if (filter.kind) where.push(`x.kind = ${params.add(filter.kind)}`);
+  if (filter.category) where.push(`x.category = ${params.add(filter.category)}`);
+  if (filter.channel) where.push(`x.channel = ${params.add(filter.channel)}`);
+  return where;
+}
+
+function groupKey(grouping: Grouping): string {
   switch (grouping.by) {
     case 'none':
       return 'NULL::text';
     case 'time':
       return `to_char(date_trunc('${grouping.granularity}', x.d), 'YYYY-MM-DD')`;
     case BreakdownBy.Unit:
-      return childUnitKey('u.path', root);
+      throw new Error('unit keys depend on the source');
     case BreakdownBy.Kind:
     case BreakdownBy.Category:
     case BreakdownBy.Channel:
