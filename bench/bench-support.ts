@@ -1,5 +1,5 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
 
@@ -52,6 +52,75 @@ export async function startService(env: Record<string, string>, port: number): P
     if (ok) return child;
     if (Date.now() > deadline) throw new Error('service did not become ready');
     await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+/** The built app as a worker process (no HTTP), its output kept in `logFile`. Readiness is the caller's check. */
+export function startWorker(env: Record<string, string>, logFile: string, nodeArgs: string[] = []): ChildProcess {
+  const out = openSync(logFile, 'w');
+  const child = spawn(process.execPath, [...nodeArgs, 'dist/src/main.js'], {
+    cwd: ROOT,
+    env: { ...process.env, NODE_PATH: join(ROOT, 'dist'), LOG_LEVEL: 'warn', ...env, APP_ROLE: 'worker' },
+    stdio: ['ignore', out, out],
+  });
+  closeSync(out);
+  return child;
+}
+
+export async function dropDatabase(name: string): Promise<void> {
+  const admin = new Client({ connectionString: ADMIN_URL });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.end();
+}
+
+export interface MemorySample {
+  peakRssMb: number;
+  /** VmHWM: the kernel's own high-water mark of resident memory, catching peaks between samples. */
+  hwmMb: number;
+  lastRssMb: number;
+}
+
+/** Samples a process's resident memory from /proc every `everyMs`. */
+export function sampleMemory(pid: number, everyMs = 250): { current: () => MemorySample; stop: () => MemorySample } {
+  const sample: MemorySample = { peakRssMb: 0, hwmMb: 0, lastRssMb: 0 };
+  const read = (): void => {
+    let status: string;
+    try {
+      status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    } catch {
+      return; // exited
+    }
+    const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0);
+    const rss = kb('VmRSS') / 1024;
+    if (rss === 0) return;
+    sample.lastRssMb = Math.round(rss);
+    sample.peakRssMb = Math.max(sample.peakRssMb, Math.round(rss));
+    sample.hwmMb = Math.round(kb('VmHWM') / 1024);
+  };
+  read();
+  const timer = setInterval(read, everyMs);
+  return {
+    current: () => ({ ...sample }),
+    stop: () => {
+      read();
+      clearInterval(timer);
+      return { ...sample };
+    },
+  };
+}
+
+const CLOCK_TICKS = 100;
+
+/** CPU seconds (user + system) a process has used so far; 0 once it has gone. */
+export function cpuSeconds(pid: number): number {
+  try {
+    // Fields after the command name, which is in parentheses and may hold spaces: utime and stime are 12th and 13th.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+  } catch {
+    return 0;
   }
 }
 

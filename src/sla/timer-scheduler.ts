@@ -6,6 +6,10 @@ import { ArmableTimer } from 'src/sla/case-timer.repository';
 /**
  * Arms a clock's BullMQ delayed jobs. Job ids are deterministic (clock id + deadline version + kind), so arming
  * twice — after commit and again from the reconciler — leaves one job each.
+ *
+ * BullMQ fires a delayed job at its `timestamp` + `delay`, and `timestamp` defaults to when that job is added. The
+ * jobs of a batch are added one after another, so each carries the batch's `now`: without it every job would fire
+ * late by the time spent adding the ones before it (seconds for a page of 500 on a busy machine).
  */
 @Injectable()
 export class TimerScheduler {
@@ -18,11 +22,13 @@ export class TimerScheduler {
       if (!timer.warned) {
         await this.queue.enqueue(JobName.TimerWarn, data, {
           jobId: `${base}-warn`,
+          timestamp: now,
           delay: Math.max(0, timer.warnAt.getTime() - now),
         });
       }
       await this.queue.enqueue(JobName.TimerDue, data, {
         jobId: `${base}-due`,
+        timestamp: now,
         delay: Math.max(0, timer.dueAt.getTime() - now),
       });
     }
