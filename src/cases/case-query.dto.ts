@@ -61,6 +61,12 @@ export class ListCasesQueryDto extends CursorPageQueryDto {
   @IsUUID()
   orgUnitId?: string;
 
+  /** With orgUnitId: only the cases that unit owns itself (a report's "本级" row), not its subtree's. */
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  ownUnitOnly?: boolean;
+
   /** Received at or after (ISO 8601). */
   @IsOptional()
   @IsDateString({ strict: true })

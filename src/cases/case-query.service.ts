@@ -56,12 +56,13 @@ export class CaseQueryService {
 
   /** The list's filters as repository criteria, within the caller's scope (a named unit outside it is a 404). */
   async criteria(actor: Actor, query: CaseListFilters): Promise<CaseCriteria> {
-    const scopePath =
+    const unit =
       query.orgUnitId === undefined
-        ? actor.principal.unitPath
-        : (await this.units.requireInScope(query.orgUnitId, actor.principal)).path;
+        ? { id: actor.principal.unitId, path: actor.principal.unitPath }
+        : await this.units.requireInScope(query.orgUnitId, actor.principal);
     return {
-      scopePath,
+      scopePath: unit.path,
+      ownerUnitId: query.ownUnitOnly === true ? unit.id : undefined,
       status: query.status,
       kind: query.kind,
       category: query.category,

@@ -15,6 +15,8 @@ export type NewClaim = Pick<CaseClaimEntity, 'type' | 'amountFen' | 'note'>;
 
 export interface CaseFilter {
   scopePath: string;
+  /** Only the cases this unit owns itself, not those of the units below it. */
+  ownerUnitId?: string;
   status?: CaseStatus;
   kind?: string;
   category?: string;
@@ -246,6 +248,7 @@ export class CaseRepository {
       ['channel', filter.channel],
       ['employer_id', filter.employerId],
       ['number', filter.number],
+      ['org_unit_id', filter.ownerUnitId],
     ];
     for (const [column, value] of equals) {
       if (value !== undefined) query.andWhere(`c.${column} = :${column}`, { [column]: value });

@@ -163,7 +163,7 @@ export const FIGURES: readonly FigureDefinition[] = [
     en: 'Workers benefited',
     basis: 'firstPaid',
     kind: 'cohort',
-    definitionZh: '首笔到账日期在统计期内、目前挽回金额大于零的案件所涉职工人数。',
+    definitionZh: '首笔到账（第一条正数到账记录）日期在统计期内、目前挽回金额大于零的案件所涉职工人数。',
     definition:
       'Workers affected on the cases whose first payment is dated in the period and whose recovered total is above zero now.',
   },

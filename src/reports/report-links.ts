@@ -9,6 +9,7 @@ export interface LinkFilter {
   channel?: string;
   outcome?: string;
   open?: boolean;
+  ownUnitOnly?: boolean;
 }
 
 const shanghaiMidnight = (day: string): string => `${day}T00:00:00+08:00`;
@@ -27,6 +28,7 @@ export function casesUrl(
   if (filter.channel) params.set('channel', filter.channel);
   if (filter.outcome) params.set('outcome', filter.outcome);
   if (filter.open !== undefined) params.set('open', String(filter.open));
+  if (filter.ownUnitOnly === true) params.set('ownUnitOnly', 'true');
   if (range) {
     params.set(`${basis}From`, shanghaiMidnight(range.from));
     params.set(`${basis}To`, shanghaiMidnight(addDays(range.to, 1)));

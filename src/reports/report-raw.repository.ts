@@ -25,7 +25,7 @@ const FAMILIES: readonly Family[] = [
   {
     from: `"case" c LEFT JOIN LATERAL (
              SELECT t.state FROM case_timer t WHERE t.case_id = c.id AND t.timer = 'first_contact'
-             ORDER BY t.started_at DESC LIMIT 1) fc ON true`,
+             ORDER BY t.started_at DESC, t.id DESC LIMIT 1) fc ON true`,
     date: local('c.received_at'),
     metrics: {
       received: 'count(*)',
@@ -41,7 +41,7 @@ const FAMILIES: readonly Family[] = [
   {
     from: `"case" c LEFT JOIN LATERAL (
              SELECT t.state FROM case_timer t WHERE t.case_id = c.id AND t.timer = 'resolution'
-             ORDER BY t.started_at DESC LIMIT 1) rt ON true`,
+             ORDER BY t.started_at DESC, t.id DESC LIMIT 1) rt ON true`,
     date: local('c.closed_at'),
     where: `c.status = 'closed'`,
     metrics: {

@@ -6,8 +6,8 @@ import { BreakdownBy } from 'src/reports/report-filter';
 import { Granularity } from 'src/reports/report-period';
 import type { FigureKey, Rate } from 'src/reports/report-figures';
 
-const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
-const DAY_MESSAGE = (field: string): string => `${field} must be a date like 2026-03-31`;
+const DAY = /^(19|20)\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+const DAY_MESSAGE = (field: string): string => `${field} must be a date like 2026-03-31 (years 1900–2099)`;
 
 export enum ReportSource {
   Aggregates = 'aggregates',

@@ -24,31 +24,34 @@ export class ReportRepository {
   constructor(private readonly db: DbContext) {}
 
   async sums(filter: ReportFilter, grouping: Grouping): Promise<GroupedSums[]> {
-    const [cube, pending] = [await this.cubeSums(filter, grouping), await this.pendingSums(filter, grouping)];
+    // One statement, so cubes and pending deltas come from one snapshot: a rollup committing between two reads
+    // would otherwise drop the deltas it folded from both.
+    const params = new SqlParams();
+    const rows = await this.db.manager.query<Array<Record<string, unknown>>>(
+      `${this.cubeSql(filter, grouping, params)}\nUNION ALL\n${this.pendingSql(filter, grouping, params)}`,
+      params.values,
+    );
     const merged = new Map<string | null, MetricSums>();
     const add = (key: string | null, sums: MetricSums): void => {
       merged.set(key, addSums(merged.get(key) ?? zeroSums(), sums));
     };
-    if (grouping.by === BreakdownBy.Unit) {
-      // The unit's own cases are its subtree's total less its children's subtrees.
-      const own = zeroSums();
-      for (const row of cube) {
-        if (row.key === TOTAL) addSums(own, row.sums);
-        else {
-          add(row.key, row.sums);
-          for (const m of METRIC_COLUMNS) own[m] -= row.sums[m];
-        }
+    const own = zeroSums();
+    for (const row of rows) {
+      const key = typeof row.key === 'string' ? row.key : null;
+      const sums = sumsFromRow(row);
+      if (row.src === 'delta' || grouping.by !== BreakdownBy.Unit) add(key, sums);
+      else if (key === TOTAL) addSums(own, sums);
+      else {
+        // The unit's own cases are its subtree's total less its children's subtrees.
+        add(key, sums);
+        for (const m of METRIC_COLUMNS) own[m] -= sums[m];
       }
-      add('', own);
-    } else {
-      for (const row of cube) add(row.key, row.sums);
     }
-    for (const row of pending) add(row.key, row.sums);
+    if (grouping.by === BreakdownBy.Unit) add('', own);
     return [...merged.entries()].map(([key, sums]) => ({ key, sums }));
   }
 
-  private async cubeSums(filter: ReportFilter, grouping: Grouping): Promise<GroupedSums[]> {
-    const params = new SqlParams();
+  private cubeSql(filter: ReportFilter, grouping: Grouping, params: SqlParams): string {
     const byUnit = grouping.by === BreakdownBy.Unit;
     const units = params.add(byUnit ? [filter.rootUnitId, ...filter.childUnitIds] : [filter.rootUnitId]);
     const dayGrain = grouping.by === 'time' && [Granularity.Day, Granularity.Week].includes(grouping.granularity);
@@ -82,16 +85,12 @@ export class ReportRepository {
     const key = byUnit
       ? `CASE WHEN x.unit_id = ${params.add(filter.rootUnitId)}::uuid THEN '${TOTAL}' ELSE x.unit_id::text END`
       : groupKey(grouping);
-    return this.grouped(
-      `SELECT ${key} AS key, ${SUMS} FROM (${sources.join('\nUNION ALL\n')}) x
-       ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''} GROUP BY 1`,
-      params.values,
-    );
+    return `SELECT 'cube' AS src, ${key} AS key, ${SUMS} FROM (${sources.join('\nUNION ALL\n')}) x
+       ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''} GROUP BY 2`;
   }
 
   /** Deltas are keyed by the owning unit, so the subtree is a path prefix here (they are few). */
-  private async pendingSums(filter: ReportFilter, grouping: Grouping): Promise<GroupedSums[]> {
-    const params = new SqlParams();
+  private pendingSql(filter: ReportFilter, grouping: Grouping, params: SqlParams): string {
     const root = params.add(filter.rootPath);
     const where = [
       `u.path LIKE ${root} || '%'`,
@@ -99,16 +98,8 @@ export class ReportRepository {
       ...dimensionWhere(filter, params),
     ];
     const key = grouping.by === BreakdownBy.Unit ? childUnitKey('u.path', root) : groupKey(grouping);
-    return this.grouped(
-      `SELECT ${key} AS key, ${SUMS} FROM (SELECT day AS d, * FROM report_delta) x
-       JOIN org_unit u ON u.id = x.org_unit_id WHERE ${where.join(' AND ')} GROUP BY 1`,
-      params.values,
-    );
-  }
-
-  private async grouped(sql: string, values: unknown[]): Promise<GroupedSums[]> {
-    const rows = await this.db.manager.query<Array<Record<string, unknown>>>(sql, values);
-    return rows.map((row) => ({ key: typeof row.key === 'string' ? row.key : null, sums: sumsFromRow(row) }));
+    return `SELECT 'delta' AS src, ${key} AS key, ${SUMS} FROM (SELECT day AS d, * FROM report_delta) x
+       JOIN org_unit u ON u.id = x.org_unit_id WHERE ${where.join(' AND ')} GROUP BY 2`;
   }
 
   /** Folds up to `limit` deltas into the cubes; returns how many were folded (0 when another rollup runs). */

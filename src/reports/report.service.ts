@@ -160,7 +160,11 @@ function period(report: ResolvedReport): { from: string; to: string } {
 
 /** The case list of one breakdown row: the report's filters narrowed to the row's unit or value. */
 function linkFor(report: ResolvedReport, by: BreakdownBy, key: string | null): ResolvedReport['link'] {
-  if (by === BreakdownBy.Unit) return { ...report.link, unitId: key ?? report.unit.id };
+  if (by === BreakdownBy.Unit) {
+    return key === null
+      ? { ...report.link, unitId: report.unit.id, ownUnitOnly: true }
+      : { ...report.link, unitId: key };
+  }
   if (by === BreakdownBy.Outcome)
     return key === null ? { ...report.link, open: true } : { ...report.link, outcome: key };
   return { ...report.link, [by]: key ?? undefined };

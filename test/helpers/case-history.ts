@@ -21,6 +21,11 @@ export interface CaseScript {
   outcome: 'resolved_by_negotiation' | 'partially_resolved' | 'unresolved' | 'settled';
   callback: 'none' | 'satisfied' | 'basically_satisfied' | 'dissatisfied' | 'unreachable';
   reopen: boolean;
+  /** Changes after intake that move the case's figures between groups and units. */
+  reclassify: 'none' | 'dismissal' | 'complaint';
+  editWorkers: number | null;
+  editClaimYuan: number | null;
+  transfer: boolean;
   shiftDays: number;
 }
 
@@ -67,6 +72,10 @@ export const caseScript: fc.Arbitrary<CaseScript> = fc.record({
     'unreachable' as const,
   ),
   reopen: fc.boolean(),
+  reclassify: fc.constantFrom('none' as const, 'dismissal' as const, 'complaint' as const),
+  editWorkers: fc.option(fc.integer({ min: 1, max: 30 })),
+  editClaimYuan: fc.option(fc.integer({ min: 1, max: 90000 })),
+  transfer: fc.boolean(),
   // Half the cases stay at today; the rest move back across months and years.
   shiftDays: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 800 })),
 });
@@ -103,11 +112,45 @@ export async function playScript(t: TestApp, fx: IdentityFixture, s: CaseScript)
     version = res.body.version;
   };
 
+  // Edits move the figures a case adds; on a case left open they are its last change (nothing refreshes it later).
+  const edit = async () => {
+    if (s.editWorkers !== null) {
+      const res = await operator.patch<{ version: number }>(`/cases/${id}`, {
+        workersAffected: s.editWorkers,
+        version,
+      });
+      if (res.status !== 200) throw new Error(`edit: ${String(res.status)} ${JSON.stringify(res.body)}`);
+      version = res.body.version;
+    }
+    if (s.editClaimYuan !== null) {
+      const res = await operator.put<{ version: number }>(`/cases/${id}/claims`, {
+        claims: [{ type: 'overtime', amount: `${String(s.editClaimYuan)}.50` }],
+        version,
+      });
+      if (res.status !== 200) throw new Error(`claims: ${String(res.status)} ${JSON.stringify(res.body)}`);
+      version = res.body.version;
+    }
+  };
+  if (s.route !== 'open') await edit();
   if (s.route === 'answered') {
     await step(operator, 'answer-at-intake');
   } else {
-    await step(operator, 'classify', { kind: s.kind, category: s.category, priority: 'normal' });
-    await step(dispatcher, 'dispatch', { orgUnitId: fx.units[street === 'A1' ? 'streetA1' : 'streetB1'].id });
+    const kind = s.reclassify === 'complaint' ? 'complaint' : s.kind;
+    const category = s.reclassify === 'dismissal' ? 'dismissal' : s.category;
+    await step(operator, 'classify', { kind, category, priority: 'normal' });
+    const target = street === 'A1' ? 'streetA1' : 'streetB1';
+    // A transfer moves the case (and every figure it adds) to another union before anyone accepts it.
+    const first = s.transfer ? (target === 'streetA1' ? 'streetA2' : 'streetA1') : target;
+    await step(dispatcher, 'dispatch', { orgUnitId: fx.units[first].id });
+    if (s.transfer) {
+      const transferrer = await as(s.desk === 'city' ? 'dispatcher_city' : 'dispatcher_a');
+      await step(transferrer, 'transfer', { orgUnitId: fx.units[target].id, reason: '属地管辖调整' });
+      // Left waiting for acceptance: the transfer is the case's last change.
+      if (s.route === 'open') {
+        await edit();
+        return id;
+      }
+    }
     if (s.route === 'not_accepted') {
       await step(dispatcher, 'not-accepted', { reason: '不属于工会受理范围' });
     } else {
@@ -119,6 +162,7 @@ export async function playScript(t: TestApp, fx: IdentityFixture, s: CaseScript)
       }
     }
   }
+  if (s.route === 'open') await edit();
   if (s.callback !== 'none' && (s.route === 'answered' || s.route === 'withdraw' || s.route === 'not_accepted')) {
     await step(operator, 'record-callback', callbackBody(s.callback));
   }

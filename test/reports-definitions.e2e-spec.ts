@@ -1,0 +1,92 @@
+import { CaseScript, playScript } from 'test/helpers/case-history';
+import { createIdentityFixture, IdentityFixture } from 'test/helpers/identity-fixture';
+import { createTestApp, TestApp } from 'test/helpers/test-app';
+
+const base: CaseScript = {
+  desk: 'city',
+  kind: 'labour_dispute',
+  category: 'wage_arrears',
+  channel: 'hotline',
+  workers: 3,
+  claimYuan: 1000,
+  route: 'open',
+  toStreet: 'A1',
+  contact: false,
+  payments: [],
+  correctFirst: false,
+  outcome: 'resolved_by_negotiation',
+  callback: 'none',
+  reopen: false,
+  reclassify: 'none',
+  editWorkers: null,
+  editClaimYuan: null,
+  transfer: false,
+  shiftDays: 0,
+};
+
+/**
+ * Figures worked out by hand for a small history, so a definition shared by mistake between the aggregates and
+ * the raw-table check (the property test compares those two) still gets caught.
+ */
+describe('report figures on a history worked out by hand', () => {
+  let t: TestApp;
+  let fx: IdentityFixture;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    fx = await createIdentityFixture(t);
+    await playScript(t, fx, { ...base, kind: 'consultation', route: 'answered', claimYuan: 100 });
+    await playScript(t, fx, {
+      ...base,
+      route: 'negotiate',
+      contact: true,
+      payments: [{ yuan: 300, daysAgo: 0 }],
+      outcome: 'partially_resolved',
+      callback: 'satisfied',
+      workers: 12,
+    });
+    await playScript(t, fx, { ...base, route: 'withdraw', callback: 'unreachable', toStreet: 'B1' });
+    await playScript(t, fx, { ...base, route: 'negotiate', outcome: 'unresolved', callback: 'dissatisfied' });
+    await playScript(t, fx, { ...base, route: 'open' });
+  });
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('gives the city every figure as defined', async () => {
+    const leader = t.http.withToken(await fx.token('leader_city'));
+    const { body } = await leader.get<{ figures: Record<string, unknown> }>('/reports/summary?period=year');
+    expect(body.figures).toEqual({
+      received: 5,
+      closed: 4,
+      closureRate: { numerator: 4, denominator: 5, rate: 0.8 },
+      // Nothing was late.
+      onTimeClosureRate: { numerator: 4, denominator: 4, rate: 1 },
+      // Only the contacted case's first-contact clock is decided; the others were cancelled or still run.
+      responseRate: { numerator: 1, denominator: 1, rate: 1 },
+      // answered 1 + partially resolved ½ + unresolved 0, over 3 (the withdrawn case is not in the base).
+      resolutionRate: { numerator: 1.5, denominator: 3, rate: 0.5 },
+      // satisfied ÷ (satisfied + dissatisfied); the unreachable callback reached nobody.
+      satisfactionRate: { numerator: 1, denominator: 2, rate: 0.5 },
+      moneyClaimed: '4100.00',
+      moneyAgreed: '0.00',
+      moneyAwarded: '0.00',
+      moneyRecovered: '300.00',
+      workersBenefited: 12,
+      casesWithRecovery: 1,
+      collectiveDisputes: 1,
+      slaBreaches: 0,
+    });
+  });
+
+  it('gives a district only its own subtree', async () => {
+    const district = t.http.withToken(await fx.token('leader_a'));
+    const { body } = await district.get<{ figures: { received: number; closed: number; moneyRecovered: string } }>(
+      '/reports/summary?period=year',
+    );
+    // Dispatched to street A1: the partly resolved, the unresolved and the open case; not the consultation kept by
+    // the city nor the case sent to B1.
+    expect(body.figures).toMatchObject({ received: 3, closed: 2, moneyRecovered: '300.00' });
+  });
+});
