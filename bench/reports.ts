@@ -50,10 +50,11 @@ async function prepareDatabase(): Promise<string> {
   await admin.end();
   const url = exists ? databaseUrl(DATABASE) : await freshDatabase(DATABASE);
   const env = { ...process.env, DATABASE_URL: url, NODE_PATH: join(ROOT, 'dist') };
-  // An existing database may predate the latest migrations (the report aggregates among them).
+  // An existing database may predate the latest migrations; each in its own transaction (two rebuilds of a million
+  // cases' aggregates in one transaction ran PostgreSQL out of lock memory).
   execFileSync(
     join(ROOT, 'node_modules', '.bin', 'typeorm'),
-    ['migration:run', '-d', 'dist/src/database/data-source.js'],
+    ['migration:run', '-t', 'each', '-d', 'dist/src/database/data-source.js'],
     {
       cwd: ROOT,
       env,
@@ -120,8 +121,9 @@ async function main(): Promise<void> {
   const cases = Number((await db.query<{ n: string }>('SELECT count(*)::text AS n FROM "case"')).rows[0]?.n);
   const cubeRows = (
     await db.query<Record<string, string>>(
-      `SELECT (SELECT count(*) FROM report_day)::text AS day, (SELECT count(*) FROM report_month)::text AS month,
-            (SELECT count(*) FROM report_month_unit)::text AS month_unit`,
+      `SELECT (SELECT count(*) FROM report_tree_day)::text AS day, (SELECT count(*) FROM report_tree_day_kind)::text AS day_kind,
+            (SELECT count(*) FROM report_tree_month)::text AS month, (SELECT count(*) FROM report_tree_month_kind)::text AS month_kind,
+            (SELECT count(*) FROM report_case_fact)::text AS case_facts`,
     )
   ).rows[0];
   await db.end();

@@ -11,8 +11,8 @@ const LATEST_WITH_TIE_BREAK = 'ORDER BY t.started_at DESC, t.id DESC LIMIT 1';
  *   linear (created once per session, emptied at every commit).
  * - the latest clock of a kind had no tie-break when two started in the same instant.
  */
-export class ReportTouchSet1795330000000 implements MigrationInterface {
-  name = 'ReportTouchSet1795330000000';
+export class ReportTouchSet1795340000000 implements MigrationInterface {
+  name = 'ReportTouchSet1795340000000';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`CREATE OR REPLACE VIEW "report_case_contrib" AS ${tieBroken()}`);
