@@ -17,6 +17,8 @@ export interface ArmableRow {
 /** Recipients a breach notifies in this fixture: the street's mediator (assignee) and one district dispatcher. */
 export const RECIPIENTS_PER_BREACH = 2;
 
+const CASE_CHUNK = 5000;
+
 export async function createCases(db: Client, count: number): Promise<void> {
   await db.query('BEGIN');
   // One mediator per street union (the assignee) and one dispatcher per district federation (the unit above).
@@ -31,21 +33,24 @@ export async function createCases(db: Client, count: number): Promise<void> {
       FROM org_unit o, (SELECT password_hash FROM app_user WHERE username = 'operator_city') u
      WHERE o.kind = 'district'
        AND NOT EXISTS (SELECT 1 FROM app_user d WHERE d.org_unit_id = o.id AND 'dispatcher' = ANY (d.roles))`);
-  // Cases dealt round-robin over the streets, so consecutive due times land in different units.
-  await db.query(
-    `WITH streets AS (
-       SELECT o.id, o.path, m.id AS mediator, row_number() OVER (ORDER BY o.code) - 1 AS n, count(*) OVER () AS total
-         FROM org_unit o JOIN app_user m ON m.username = 'bench_med_' || o.code
-        WHERE o.kind = 'street')
-     INSERT INTO "case" (number, kind, category, priority, status, channel, org_unit_id, owner_path, assignee_id,
-                         narrative, received_at, created_by, version)
-     SELECT 'TB' || lpad(i::text, 8, '0'), 'labour_dispute', 'wage_arrears', 'normal', 'in_progress', 'hotline',
-            s.id, s.path, s.mediator, '基准测试：拖欠工资', now() - interval '1 day',
-            (SELECT id FROM app_user WHERE username = 'operator_city'), 3
-       FROM generate_series(0, $1::int - 1) AS i JOIN streets s ON s.n = i % s.total`,
-    [count],
-  );
   await db.query('COMMIT');
+  // Cases dealt round-robin over the streets, so consecutive due times land in different units. In chunks: each
+  // case's report refresh runs at commit, and 100,000 of them in one transaction exhaust the shared lock table.
+  for (let from = 0; from < count; from += CASE_CHUNK) {
+    await db.query(
+      `WITH streets AS (
+         SELECT o.id, o.path, m.id AS mediator, row_number() OVER (ORDER BY o.code) - 1 AS n, count(*) OVER () AS total
+           FROM org_unit o JOIN app_user m ON m.username = 'bench_med_' || o.code
+          WHERE o.kind = 'street')
+       INSERT INTO "case" (number, kind, category, priority, status, channel, org_unit_id, owner_path, assignee_id,
+                           narrative, received_at, created_by, version)
+       SELECT 'TB' || lpad(i::text, 8, '0'), 'labour_dispute', 'wage_arrears', 'normal', 'in_progress', 'hotline',
+              s.id, s.path, s.mediator, '基准测试：拖欠工资', now() - interval '1 day',
+              (SELECT id FROM app_user WHERE username = 'operator_city'), 3
+         FROM generate_series($1::int, $2::int - 1) AS i JOIN streets s ON s.n = i % s.total`,
+      [from, Math.min(count, from + CASE_CHUNK)],
+    );
+  }
   await db.query('ANALYZE "case"; ANALYZE app_user');
 }
 
@@ -54,20 +59,30 @@ export async function createCases(db: Client, count: number): Promise<void> {
  * [firstDue, firstDue + spreadMs). Returns what TimerScheduler needs to arm them.
  */
 export async function startClocks(db: Client, firstDue: Date, spreadMs: number): Promise<ArmableRow[]> {
-  const result = await db.query<ArmableRow>(
-    `INSERT INTO case_timer (case_id, timer, ref, state, policy_code, policy_version, limit_ms, mode, warn_fraction,
-                             started_at, warn_at, due_at, warned_at)
-     SELECT c.id, 'first_contact', '', 'running', p.code, p.version, 86400000, 'natural', 0.75,
-            d.due - interval '24 hours', d.due - interval '6 hours', d.due, d.due - interval '6 hours'
-       FROM (SELECT id, row_number() OVER (ORDER BY number) - 1 AS i, count(*) OVER () AS total
-               FROM "case" WHERE number LIKE 'TB%') c
-       JOIN sla_policy p ON p.code = 'default'
-      CROSS JOIN LATERAL (SELECT $1::timestamptz + (c.i * $2::float8 / c.total) * interval '1 millisecond' AS due) d
-     RETURNING id, deadline_version, warn_at, due_at`,
-    [firstDue, spreadMs],
+  const rows: ArmableRow[] = [];
+  const { rows: counted } = await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM "case" WHERE number LIKE 'TB%'`,
   );
+  const total = counted[0]?.n ?? 0;
+  // In chunks, like the cases: each clock's report refresh runs at commit.
+  for (let from = 0; from < total; from += CASE_CHUNK) {
+    const result = await db.query<ArmableRow>(
+      `INSERT INTO case_timer (case_id, timer, ref, state, policy_code, policy_version, limit_ms, mode, warn_fraction,
+                               started_at, warn_at, due_at, warned_at)
+       SELECT c.id, 'first_contact', '', 'running', p.code, p.version, 86400000, 'natural', 0.75,
+              d.due - interval '24 hours', d.due - interval '6 hours', d.due, d.due - interval '6 hours'
+         FROM (SELECT id, row_number() OVER (ORDER BY number) - 1 AS i, count(*) OVER () AS total
+                 FROM "case" WHERE number LIKE 'TB%') c
+         JOIN sla_policy p ON p.code = 'default'
+        CROSS JOIN LATERAL (SELECT $1::timestamptz + (c.i * $2::float8 / c.total) * interval '1 millisecond' AS due) d
+        WHERE c.i >= $3 AND c.i < $4
+       RETURNING id, deadline_version, warn_at, due_at`,
+      [firstDue, spreadMs, from, from + CASE_CHUNK],
+    );
+    rows.push(...result.rows);
+  }
   await db.query('ANALYZE case_timer');
-  return result.rows;
+  return rows;
 }
 
 /**
