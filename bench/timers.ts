@@ -16,6 +16,7 @@ import { TimerScheduler } from 'src/sla/timer-scheduler';
 import { dropDatabase, freshDatabase, ROOT } from './bench-support';
 import {
   ArmableRow,
+  BENCH_CASE,
   createCases,
   installCommitStamp,
   lateness,
@@ -191,7 +192,7 @@ async function run(): Promise<void> {
         fleet.assertAlive();
         await fleet.cpu();
         const { rows: r } = await db.query<{ n: number }>(
-          "SELECT count(*)::int AS n FROM case_timer WHERE state = 'running'",
+          `SELECT count(*)::int AS n FROM case_timer t WHERE state = 'running' AND ${BENCH_CASE}`,
         );
         if (Date.now() > firstDue.getTime()) log(`t+${seconds(Date.now() - firstDue.getTime())} s: ${r[0]?.n} running`);
         return r[0]?.n === 0;
