@@ -14,9 +14,6 @@ export interface ArmableRow {
   due_at: Date;
 }
 
-/** Recipients a breach notifies in this fixture: the street's mediator (assignee) and one district dispatcher. */
-export const RECIPIENTS_PER_BREACH = 2;
-
 const CASE_CHUNK = 5000;
 
 /** Rows (aliased `t`) of the bench's own cases: the seed's demo history has clocks, events and notifications too. */
@@ -155,6 +152,11 @@ export async function tally(db: Client): Promise<Record<string, number>> {
            (SELECT count(*)::int FROM case_event t WHERE type = 'sla_warning' AND ${BENCH_CASE}) AS "warningEvents",
            (SELECT count(*)::int FROM notification t WHERE type = 'sla_breached' AND ${BENCH_CASE})
              AS "breachNotifications",
+           (SELECT count(*)::int FROM (
+              SELECT DISTINCT c.id, u.id FROM "case" c JOIN org_unit o ON o.id = c.org_unit_id
+                JOIN app_user u ON u.id = c.assignee_id
+                  OR (u.active AND u.org_unit_id IN (c.org_unit_id, o.parent_id) AND 'dispatcher' = ANY (u.roles))
+               WHERE c.number LIKE 'TB%') r) AS "expectedBreachNotifications",
            (SELECT count(*)::int FROM notification_outbox o JOIN notification t ON t.id = o.notification_id
              WHERE o.delivered_at IS NOT NULL AND ${BENCH_CASE}) AS "notificationsDelivered"`);
   return rows[0] ?? {};

@@ -21,7 +21,6 @@ import {
   installCommitStamp,
   lateness,
   perSecond,
-  RECIPIENTS_PER_BREACH,
   startClocks,
   tally,
 } from './timers-fixture';
@@ -244,7 +243,7 @@ async function run(): Promise<void> {
         counts.breachEvents === COUNT &&
         counts.casesWithBreachEvent === COUNT &&
         counts.breachCommits === COUNT &&
-        counts.breachNotifications === COUNT * RECIPIENTS_PER_BREACH &&
+        counts.breachNotifications === counts.expectedBreachNotifications &&
         counts.warningEvents === 0,
       counts,
       reconcilerFired: fleet.reconcilerFired(),
