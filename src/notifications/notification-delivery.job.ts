@@ -11,9 +11,11 @@ const SWEEP_AFTER_SECONDS = 30;
 const SWEEP_BATCH = 500;
 
 /**
- * Delivery is idempotent: the handler locks the outbox row (skipping one another worker holds), returns if it
- * was already delivered, calls the provider with the row id as idempotency key, then stamps it — in one
- * transaction. A crash between the provider's answer and the commit means one resend with the same key.
+ * Delivery is idempotent per outbox row: the handler locks the job's undelivered rows (skipping any another worker
+ * holds), calls the provider for each with the row id as idempotency key, then stamps the ones sent — in one
+ * transaction. A crash between the provider's answers and the commit means one resend of those rows with the same
+ * keys. When the provider fails, the rows sent before it are stamped and committed, and the job is retried for
+ * the rest.
  */
 @Injectable()
 export class NotificationDeliveryJob implements OnApplicationBootstrap {
@@ -33,27 +35,38 @@ export class NotificationDeliveryJob implements OnApplicationBootstrap {
 
   @OnJob(JobName.NotificationDeliver)
   async deliver(data: JobDataMap[JobName.NotificationDeliver]): Promise<void> {
-    await this.db.transaction(async () => {
-      const pending = await this.notifications.lockPending(data.outboxId);
-      if (!pending) return;
-      await this.provider.send({
-        idempotencyKey: pending.outboxId,
-        recipientUserId: pending.userId,
-        type: pending.type,
-        title: pending.title,
-        caseId: pending.caseId,
-      });
-      await this.notifications.markDelivered(pending.outboxId);
+    const failure = await this.db.transaction(async () => {
+      const sent: string[] = [];
+      let error: Error | undefined;
+      for (const pending of await this.notifications.lockPending(data.outboxIds)) {
+        try {
+          await this.provider.send({
+            idempotencyKey: pending.outboxId,
+            recipientUserId: pending.userId,
+            type: pending.type,
+            title: pending.title,
+            caseId: pending.caseId,
+          });
+        } catch (caught: unknown) {
+          error = caught instanceof Error ? caught : new Error(String(caught));
+          break;
+        }
+        sent.push(pending.outboxId);
+      }
+      await this.notifications.markDelivered(sent);
+      return error;
     });
+    if (failure) throw failure;
   }
 
   /** Re-enqueues deliveries whose job was lost; the deterministic job id makes a still-queued one a no-op. */
   @OnJob(JobName.NotificationSweep)
   async sweep(): Promise<void> {
     const stale = await this.notifications.staleUndelivered(SWEEP_AFTER_SECONDS, SWEEP_BATCH);
-    for (const outboxId of stale) {
-      await this.queue.enqueue(JobName.NotificationDeliver, { outboxId }, { jobId: `outbox-${outboxId}` });
-    }
+    await this.queue.enqueueMany(
+      JobName.NotificationDeliver,
+      stale.map((outboxId) => ({ data: { outboxIds: [outboxId] }, options: { jobId: `outbox-${outboxId}` } })),
+    );
     if (stale.length > 0) this.logger.warn(`re-enqueued ${stale.length} undelivered notification(s)`);
   }
 }

@@ -5,9 +5,12 @@ import { ErrorCode } from 'src/common/errors/error-code';
 import { Page, PageQueryDto } from 'src/common/http/page.dto';
 import { DbContext } from 'src/database/db-context';
 import { NotificationDto, toNotificationDto } from 'src/notifications/notification.dto';
-import { NotificationRepository } from 'src/notifications/notification.repository';
+import { NewNotification, NotificationRepository } from 'src/notifications/notification.repository';
 import { JobName } from 'src/queue/queue.constants';
 import { QueueService } from 'src/queue/queue.service';
+
+/** Outbox rows per delivery job: fewer jobs, and a crash mid-job resends at most this many (same keys). */
+const DELIVERY_BATCH = 50;
 
 @Injectable()
 export class NotificationService {
@@ -22,14 +25,29 @@ export class NotificationService {
    * it commits: a rolled-back command notifies no one, and a lost enqueue is redone by the sweeper.
    */
   async notify(recipients: string[], caseId: string | null, type: string, title: string): Promise<void> {
-    const unique = [...new Set(recipients)];
-    const outboxIds = await this.notifications.insert(unique, caseId, type, title);
+    await this.notifyMany([{ recipients, caseId, type, title }]);
+  }
+
+  /**
+   * Several messages (say, a batch of breaches) in one INSERT, delivered by one job per DELIVERY_BATCH outbox rows,
+   * all added in one Redis round trip. Each message goes once to each of its recipients.
+   */
+  async notifyMany(messages: NewNotification[]): Promise<void> {
+    const unique = messages.map((m) => ({ ...m, recipients: [...new Set(m.recipients)] }));
+    const outboxIds = await this.notifications.insert(unique);
     if (outboxIds.length === 0) return;
     await this.db.afterCommit(async () => {
-      for (const outboxId of outboxIds) {
-        await this.queue.enqueue(JobName.NotificationDeliver, { outboxId }, { jobId: `outbox-${outboxId}` });
+      const jobs = [];
+      for (let i = 0; i < outboxIds.length; i += DELIVERY_BATCH) {
+        const batch = outboxIds.slice(i, i + DELIVERY_BATCH);
+        jobs.push({ data: { outboxIds: batch }, options: { jobId: `outbox-${batch[0] ?? ''}` } });
       }
+      await this.queue.enqueueMany(JobName.NotificationDeliver, jobs);
     });
+  }
+
+  async usersOfUnits(unitIds: string[], roles: string[]): Promise<Map<string, string[]>> {
+    return this.notifications.usersOfUnits(unitIds, roles);
   }
 
   async usersOfUnit(unitId: string, roles: string[]): Promise<string[]> {

@@ -10,7 +10,7 @@ export enum QueueName {
 export enum JobName {
   /** Proves the worker is consuming: marks a heartbeat row processed. */
   SystemHeartbeat = 'system.heartbeat',
-  /** Sends one outbox row through the notification provider, at most once per row. */
+  /** Sends outbox rows through the notification provider, at most once per row. */
   NotificationDeliver = 'notification.deliver',
   /** Re-enqueues outbox rows whose delivery job was lost (Redis down at commit, or flushed). */
   NotificationSweep = 'notification.sweep',
@@ -41,10 +41,10 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.ExportSweep]: QueueName.Reports,
 };
 
-/** Job payloads: ids only. Handlers re-read the database, so a payload can never go stale or leak data. */
+/** Job payloads: ids (or lists of ids) only. Handlers re-read the database, so a payload can never go stale or leak data. */
 export interface JobDataMap {
   [JobName.SystemHeartbeat]: { heartbeatId: string };
-  [JobName.NotificationDeliver]: { outboxId: string };
+  [JobName.NotificationDeliver]: { outboxIds: string[] };
   [JobName.NotificationSweep]: Record<string, never>;
   [JobName.TimerWarn]: { timerId: string; deadlineVersion: number };
   [JobName.TimerDue]: { timerId: string; deadlineVersion: number };

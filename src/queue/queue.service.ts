@@ -3,9 +3,11 @@ import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import type { JobsOptions, Queue } from 'bullmq';
 import { JOB_QUEUE, JobDataMap, JobName, QueueName } from 'src/queue/queue.constants';
 
+const isId = (value: unknown) => typeof value === 'string' || typeof value === 'number';
+
 function assertIdsOnly(name: JobName, data: object): void {
   for (const [key, value] of Object.entries(data)) {
-    if (typeof value !== 'string' && typeof value !== 'number') {
+    if (!isId(value) && !(Array.isArray(value) && value.every(isId))) {
       throw new Error(`Job ${name}: field ${key} is not an id; job data holds ids only`);
     }
   }
@@ -43,6 +45,13 @@ export class QueueService implements OnModuleInit {
   async enqueue<N extends JobName>(name: N, data: JobDataMap[N], options?: JobsOptions): Promise<void> {
     assertIdsOnly(name, data);
     await this.queues[JOB_QUEUE[name]].add(name, data, options);
+  }
+
+  /** Several jobs of one name in one Redis round trip. */
+  async enqueueMany<N extends JobName>(name: N, jobs: { data: JobDataMap[N]; options?: JobsOptions }[]): Promise<void> {
+    if (jobs.length === 0) return;
+    for (const job of jobs) assertIdsOnly(name, job.data);
+    await this.queues[JOB_QUEUE[name]].addBulk(jobs.map((job) => ({ name, data: job.data, opts: job.options })));
   }
 
   /** Runs `name` every `everyMs` on some worker (one job per period however many workers run). */

@@ -11,6 +11,7 @@ import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } 
 @Index('idx_case_timer_due', ['state', 'dueAt'])
 @Index('uq_case_timer_active', { synchronize: false })
 @Index('idx_case_timer_breached', { synchronize: false })
+@Index('idx_case_timer_warn_pending', { synchronize: false })
 export class CaseTimerEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

@@ -12,16 +12,6 @@ export interface ArmableTimer {
   warned: boolean;
 }
 
-export interface FiredTimer {
-  caseId: string;
-  timer: TimerName;
-  caseVersion: number;
-  assigneeId: string | null;
-  unitId: string;
-  parentUnitId: string | null;
-  caseNumber: string;
-}
-
 export type NewTimer = Omit<
   CaseTimerEntity,
   | 'id'
@@ -60,71 +50,6 @@ export class CaseTimerRepository {
       dueAt: row.due_at,
       warned: false,
     }));
-  }
-
-  /**
-   * Marks a running clock warned if its warning time has come, for this deadline version only; the conditional
-   * UPDATE makes the warning happen once however many jobs or reconcilers try.
-   */
-  async fireWarning(timerId: string, deadlineVersion: number): Promise<FiredTimer | undefined> {
-    return this.fire(
-      `UPDATE case_timer SET warned_at = now()
-        WHERE id = $1 AND deadline_version = $2 AND state = 'running' AND warned_at IS NULL AND warn_at <= now()
-        RETURNING case_id, timer`,
-      [timerId, deadlineVersion],
-    );
-  }
-
-  /** Marks a running clock breached (at its due time) if that time has passed; once only. */
-  async fireBreach(timerId: string): Promise<FiredTimer | undefined> {
-    return this.fire(
-      `UPDATE case_timer SET state = 'breached', breached_at = due_at
-        WHERE id = $1 AND state = 'running' AND due_at <= now()
-        RETURNING case_id, timer`,
-      [timerId],
-    );
-  }
-
-  private async fire(update: string, params: unknown[]): Promise<FiredTimer | undefined> {
-    const rows = await this.db.manager.query<
-      {
-        case_id: string;
-        timer: TimerName;
-        version: number;
-        assignee_id: string | null;
-        org_unit_id: string;
-        parent_id: string | null;
-        number: string;
-      }[]
-    >(
-      `WITH fired AS (${update})
-       SELECT f.case_id, f.timer, c.version, c.assignee_id, c.org_unit_id, o.parent_id, c.number
-         FROM fired f JOIN "case" c ON c.id = f.case_id JOIN org_unit o ON o.id = c.org_unit_id`,
-      params,
-    );
-    const row = rows[0];
-    return row
-      ? {
-          caseId: row.case_id,
-          timer: row.timer,
-          caseVersion: row.version,
-          assigneeId: row.assignee_id,
-          unitId: row.org_unit_id,
-          parentUnitId: row.parent_id,
-          caseNumber: row.number,
-        }
-      : undefined;
-  }
-
-  /** Running clocks whose warning or due time has passed, locked for this transaction (others skip them). */
-  async lockOverdue(limit: number): Promise<{ id: string; deadlineVersion: number }[]> {
-    const rows = await this.db.manager.query<{ id: string; deadline_version: number }[]>(
-      `SELECT id, deadline_version FROM case_timer
-        WHERE state = 'running' AND (due_at <= now() OR (warned_at IS NULL AND warn_at <= now()))
-        ORDER BY due_at LIMIT $1 FOR UPDATE SKIP LOCKED`,
-      [limit],
-    );
-    return rows.map((row) => ({ id: row.id, deadlineVersion: row.deadline_version }));
   }
 
   /** A clock of this case, locked for the caller's transaction. */

@@ -7,16 +7,23 @@ import { NotificationService } from 'src/notifications/notification.service';
 import { OnJob } from 'src/queue/on-job.decorator';
 import { JobDataMap, JobName } from 'src/queue/queue.constants';
 import { QueueService } from 'src/queue/queue.service';
-import { CaseTimerRepository, FiredTimer } from 'src/sla/case-timer.repository';
+import { CaseTimerRepository } from 'src/sla/case-timer.repository';
 import { TIMER_LABEL } from 'src/sla/sla.types';
 import { TimerScheduler } from 'src/sla/timer-scheduler';
+import { FiredTimer, OwnClock, TimerFiringRepository } from 'src/sla/timer-firing.repository';
 
 const RECONCILE_EVERY_MS = 60 * 1000;
 const BATCH = 500;
+/** Other due clocks a job fires with its own: a backlog drains in batches, one transaction each. */
+const JOB_BATCH = 200;
+
+type Firing = 'warning' | 'breach';
 
 /**
  * The firing side of SLA clocks (worker processes). Every handler re-reads the clock and acts through a
  * conditional UPDATE, so a stale, duplicated or re-armed job does nothing and a warning or breach is recorded once.
+ * A job whose clock is still due also fires the other clocks already due (see TimerFiringRepository): their events
+ * and notifications are written by a few multi-row statements in one transaction, the same code the reconciler uses.
  */
 @Injectable()
 export class TimerJobs implements OnApplicationBootstrap {
@@ -25,6 +32,7 @@ export class TimerJobs implements OnApplicationBootstrap {
   constructor(
     private readonly db: DbContext,
     private readonly timers: CaseTimerRepository,
+    private readonly firing: TimerFiringRepository,
     private readonly events: CaseEventRepository,
     private readonly notifications: NotificationService,
     private readonly scheduler: TimerScheduler,
@@ -38,40 +46,31 @@ export class TimerJobs implements OnApplicationBootstrap {
 
   @OnJob(JobName.TimerWarn)
   async warn(data: JobDataMap[JobName.TimerWarn]): Promise<void> {
-    await this.db.transaction(async () => {
-      const fired = await this.timers.fireWarning(data.timerId, data.deadlineVersion);
-      if (fired) await this.record(fired, 'warning');
-    });
+    // Most jobs of a backlog find their clock already fired by another job's batch: one read, no transaction.
+    if (!(await this.firing.isWarnable(data))) return;
+    await this.fire('warning', data, JOB_BATCH);
   }
 
   @OnJob(JobName.TimerDue)
   async due(data: JobDataMap[JobName.TimerDue]): Promise<void> {
-    await this.db.transaction(async () => {
-      const fired = await this.timers.fireBreach(data.timerId);
-      if (fired) await this.record(fired, 'breach');
-    });
+    if (!(await this.firing.isDue(data.timerId))) return;
+    await this.fire('breach', data, JOB_BATCH);
   }
 
   /**
-   * Fires what is overdue (jobs lost with Redis, or never armed) in locked batches — concurrent reconcilers skip
-   * each other's rows — then re-arms the jobs of every running clock (deterministic ids make that idempotent).
+   * Fires what is overdue (jobs lost with Redis, or never armed) in locked batches — concurrent reconcilers and
+   * jobs skip each other's rows — warnings before breaches, then re-arms the jobs of every running clock
+   * (deterministic ids make that idempotent).
    */
   @OnJob(JobName.TimerReconcile)
   async reconcile(): Promise<void> {
     let fired = 0;
-    for (;;) {
-      const batch = await this.db.transaction(async () => {
-        const overdue = await this.timers.lockOverdue(BATCH);
-        for (const timer of overdue) {
-          const warning = await this.timers.fireWarning(timer.id, timer.deadlineVersion);
-          if (warning) await this.record(warning, 'warning');
-          const breach = await this.timers.fireBreach(timer.id);
-          if (breach) await this.record(breach, 'breach');
-        }
-        return overdue.length;
-      });
-      fired += batch;
-      if (batch < BATCH) break;
+    for (const kind of ['warning', 'breach'] as const) {
+      for (;;) {
+        const batch = await this.fire(kind, undefined, BATCH);
+        fired += batch;
+        if (batch < BATCH) break;
+      }
     }
     let armed = 0;
     let after: { dueAt: Date; id: string } | undefined;
@@ -83,26 +82,53 @@ export class TimerJobs implements OnApplicationBootstrap {
       if (!last || page.length < BATCH) break;
       after = { dueAt: last.dueAt, id: last.id };
     }
-    if (fired > 0) this.logger.warn(`reconciler fired ${fired} overdue clock(s)`);
+    if (fired > 0) this.logger.warn(`reconciler fired ${fired} overdue warning(s) and breach(es)`);
     this.logger.debug(`reconciler re-armed ${armed} clock(s)`);
   }
 
-  /** The case event and the notifications of a warning or breach, in the firing transaction. */
-  private async record(fired: FiredTimer, kind: 'warning' | 'breach'): Promise<void> {
+  /**
+   * One transaction: claims `own` (if still due) and up to `limit` other due clocks, then records them all.
+   * Returns how many fired, so the reconciler knows when it has drained.
+   */
+  private async fire(kind: Firing, own: OwnClock | undefined, limit: number): Promise<number> {
+    return this.db.transaction(async () => {
+      const fired =
+        kind === 'warning' ? await this.firing.claimWarnings(own, limit) : await this.firing.claimBreaches(own, limit);
+      await this.record(fired, kind);
+      return fired.length;
+    });
+  }
+
+  /**
+   * The case events and notifications of fired clocks, in the firing transaction: one INSERT for the events, one
+   * query for the dispatchers of every unit concerned, one INSERT for the notifications and their outbox rows.
+   * Each goes to the assignee and the unit's dispatchers, and on breach to the parent unit's dispatchers.
+   */
+  private async record(fired: FiredTimer[], kind: Firing): Promise<void> {
+    if (fired.length === 0) return;
     const type = kind === 'warning' ? CaseEventType.SlaWarning : CaseEventType.SlaBreached;
-    await this.events.append(fired.caseId, type, null, fired.caseVersion, { timer: fired.timer });
-    const recipients = [
-      ...(fired.assigneeId === null ? [] : [fired.assigneeId]),
-      ...(await this.notifications.usersOfUnit(fired.unitId, [Role.Dispatcher])),
-      ...(kind === 'breach' && fired.parentUnitId !== null
-        ? await this.notifications.usersOfUnit(fired.parentUnitId, [Role.Dispatcher])
-        : []),
-    ];
-    const label = TIMER_LABEL[fired.timer];
-    const title =
-      kind === 'warning'
-        ? `案件 ${fired.caseNumber} 的${label}时限即将到期`
-        : `案件 ${fired.caseNumber} 的${label}时限已超期`;
-    await this.notifications.notify(recipients, fired.caseId, type, title);
+    await this.events.appendMany(
+      fired.map((f) => ({ caseId: f.caseId, type, actorId: null, version: f.caseVersion, data: { timer: f.timer } })),
+    );
+    const unitsOf = (f: FiredTimer) =>
+      kind === 'breach' && f.parentUnitId !== null ? [f.unitId, f.parentUnitId] : [f.unitId];
+    const dispatchers = await this.notifications.usersOfUnits(fired.flatMap(unitsOf), [Role.Dispatcher]);
+    await this.notifications.notifyMany(
+      fired.map((f) => {
+        const label = TIMER_LABEL[f.timer];
+        return {
+          recipients: [
+            ...(f.assigneeId === null ? [] : [f.assigneeId]),
+            ...unitsOf(f).flatMap((unit) => dispatchers.get(unit) ?? []),
+          ],
+          caseId: f.caseId,
+          type,
+          title:
+            kind === 'warning'
+              ? `案件 ${f.caseNumber} 的${label}时限即将到期`
+              : `案件 ${f.caseNumber} 的${label}时限已超期`,
+        };
+      }),
+    );
   }
 }
