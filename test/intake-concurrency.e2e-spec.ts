@@ -2,6 +2,7 @@ import { createIdentityFixture, IdentityFixture } from 'test/helpers/identity-fi
 import { validCallBody, validCaseBody } from 'test/helpers/intake-payloads';
 import { createTestApp, TestApp } from 'test/helpers/test-app';
 import { DataSource } from 'typeorm';
+import { IdempotencyPruneJob } from 'src/idempotency/idempotency-prune.job';
 
 describe('intake under concurrency', () => {
   let t: TestApp;
@@ -56,6 +57,22 @@ describe('intake under concurrency', () => {
     );
     expect(new Set(responses.map((r) => JSON.stringify(r.body))).size).toBe(1);
     expect(await count('call')).toBe(before + 1);
+  });
+
+  it('prunes keys after a week: a fresh one still replays, an expired one is a new request', async () => {
+    const token = await fx.token('operator_a');
+    const send = (key: string) =>
+      t.http.post<{ id: string }>('/cases', validCaseBody(), { token, headers: { 'idempotency-key': key } });
+    const old = await send('prune-old-0001');
+    const recent = await send('prune-new-0001');
+    await t.app
+      .get(DataSource)
+      .query(`UPDATE idempotency_key SET created_at = now() - interval '8 days' WHERE key = 'prune-old-0001'`);
+    expect(await t.app.get(IdempotencyPruneJob, { strict: false }).prune()).toBe(1);
+    expect((await send('prune-new-0001')).body.id).toBe(recent.body.id);
+    const again = await send('prune-old-0001');
+    expect(again.status).toBe(201);
+    expect(again.body.id).not.toBe(old.body.id);
   });
 
   it('case numbers stay unique when many cases are created at once', async () => {

@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /**
  * A creating request seen before: the key is scoped to the user and route; the response is stored in the
@@ -25,6 +25,8 @@ export class IdempotencyKeyEntity {
   @Column({ type: 'json', nullable: true })
   responseBody!: unknown;
 
+  /** Keys older than the retention are pruned (IdempotencyPruneJob); the index keeps that a range delete. */
+  @Index('idx_idempotency_key_created')
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 }

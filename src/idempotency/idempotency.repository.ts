@@ -42,4 +42,18 @@ export class IdempotencyRepository {
       [userId, route, key, status, JSON.stringify(body)],
     );
   }
+
+  /** Deletes up to `limit` keys created before `cutoff`; returns how many went. */
+  async deleteCreatedBefore(cutoff: Date, limit: number): Promise<number> {
+    // Counted through a CTE: TypeORM answers a bare DELETE … RETURNING as [rows, count], not rows.
+    const [row] = await this.db.manager.query<{ n: number }[]>(
+      `WITH gone AS (
+         DELETE FROM idempotency_key WHERE ctid IN (
+           SELECT ctid FROM idempotency_key WHERE created_at < $1 ORDER BY created_at LIMIT $2)
+         RETURNING 1)
+       SELECT count(*)::int AS n FROM gone`,
+      [cutoff, limit],
+    );
+    return row?.n ?? 0;
+  }
 }

@@ -10,6 +10,8 @@ export enum QueueName {
 export enum JobName {
   /** Proves the worker is consuming: marks a heartbeat row processed. */
   SystemHeartbeat = 'system.heartbeat',
+  /** Deletes Idempotency-Key records past their retention, in batches. */
+  IdempotencyPrune = 'idempotency.prune',
   /** Sends outbox rows through the notification provider, at most once per row. */
   NotificationDeliver = 'notification.deliver',
   /** Re-enqueues outbox rows whose delivery job was lost (Redis down at commit, or flushed). */
@@ -31,6 +33,7 @@ export enum JobName {
 /** Which queue carries each job. A Record, so a new JobName without a queue does not compile. */
 export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.SystemHeartbeat]: QueueName.System,
+  [JobName.IdempotencyPrune]: QueueName.System,
   [JobName.NotificationDeliver]: QueueName.Notifications,
   [JobName.NotificationSweep]: QueueName.Notifications,
   [JobName.TimerWarn]: QueueName.Timers,
@@ -44,6 +47,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
 /** Job payloads: ids (or lists of ids) only. Handlers re-read the database, so a payload can never go stale or leak data. */
 export interface JobDataMap {
   [JobName.SystemHeartbeat]: { heartbeatId: string };
+  [JobName.IdempotencyPrune]: Record<string, never>;
   [JobName.NotificationDeliver]: { outboxIds: string[] };
   [JobName.NotificationSweep]: Record<string, never>;
   [JobName.TimerWarn]: { timerId: string; deadlineVersion: number };

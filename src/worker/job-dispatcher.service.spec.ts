@@ -66,6 +66,11 @@ class OtherHandlers {
   exportSweep(): Promise<void> {
     return Promise.resolve();
   }
+
+  @OnJob(JobName.IdempotencyPrune)
+  idempotencyPrune(): Promise<void> {
+    return Promise.resolve();
+  }
 }
 
 async function dispatcherWith(...providers: (new () => object)[]): Promise<JobDispatcher> {

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { ExportWorkerModule } from 'src/exports/export-worker.module';
 import { NotificationDeliveryModule } from 'src/notifications/notifications.module';
+import { IdempotencyWorkerModule } from 'src/idempotency/idempotency-worker.module';
 import { SlaWorkerModule } from 'src/sla/sla-worker.module';
 import { SystemModule } from 'src/system/system.module';
 import { JobDispatcher } from 'src/worker/job-dispatcher.service';
@@ -23,6 +24,7 @@ import { WorkerLifecycle } from 'src/worker/worker.lifecycle';
     SlaWorkerModule,
     ReportWorkerModule,
     ExportWorkerModule,
+    IdempotencyWorkerModule,
   ],
   providers: [
     JobDispatcher,

@@ -1,0 +1,8 @@
+import { Module } from '@nestjs/common';
+import { IdempotencyPruneJob } from 'src/idempotency/idempotency-prune.job';
+import { IdempotencyRepository } from 'src/idempotency/idempotency.repository';
+import { Clock } from 'src/sla/clock';
+
+/** The idempotency jobs, loaded by worker processes only. */
+@Module({ providers: [IdempotencyRepository, IdempotencyPruneJob, Clock] })
+export class IdempotencyWorkerModule {}
