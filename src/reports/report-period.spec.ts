@@ -1,4 +1,4 @@
-import { daysBetween, Granularity, periodContaining, splitByMonths } from 'src/reports/report-period';
+import { bucketStarts, daysBetween, Granularity, periodContaining, splitByMonths } from 'src/reports/report-period';
 
 describe('report periods', () => {
   it('finds the period containing a day (weeks start on Monday)', () => {
@@ -21,5 +21,24 @@ describe('report periods', () => {
     const inside = splitByMonths({ from: '2026-01-05', to: '2026-01-20' });
     expect(inside.monthsFrom).toBe(inside.monthsTo);
     expect(daysBetween({ from: '2024-02-28', to: '2024-03-01' })).toBe(3);
+  });
+
+  it('lists every bucket that meets a range, from the bucket holding its first day', () => {
+    expect(bucketStarts({ from: '2026-01-15', to: '2026-04-01' }, Granularity.Month)).toEqual([
+      '2026-01-01',
+      '2026-02-01',
+      '2026-03-01',
+      '2026-04-01',
+    ]);
+    expect(bucketStarts({ from: '2026-02-18', to: '2026-03-02' }, Granularity.Week)).toEqual([
+      '2026-02-16',
+      '2026-02-23',
+      '2026-03-02',
+    ]);
+    expect(bucketStarts({ from: '2025-11-30', to: '2026-01-01' }, Granularity.Quarter)).toEqual([
+      '2025-10-01',
+      '2026-01-01',
+    ]);
+    expect(bucketStarts({ from: '2026-03-05', to: '2026-03-05' }, Granularity.Day)).toEqual(['2026-03-05']);
   });
 });

@@ -72,3 +72,13 @@ export function splitByMonths(range: DateRange): SplitRange {
   const monthsTo = dayAfter.endsWith('-01') ? dayAfter : firstOfMonth(range.to);
   return monthsFrom < monthsTo ? { ...range, monthsFrom, monthsTo } : { ...range, monthsFrom, monthsTo: monthsFrom };
 }
+
+/** The first day of every bucket of the granularity that meets the range, in order (weeks from Monday). */
+export function bucketStarts(range: DateRange, granularity: Granularity): string[] {
+  const starts: string[] = [];
+  for (let day = periodContaining(granularity, range.from).from; day <= range.to;) {
+    starts.push(day);
+    day = addDays(periodContaining(granularity, day).to, 1);
+  }
+  return starts;
+}

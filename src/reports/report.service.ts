@@ -17,7 +17,7 @@ import { BreakdownBy, Grouping } from 'src/reports/report-filter';
 import { FIGURES, toFigures } from 'src/reports/report-figures';
 import { casesUrl } from 'src/reports/report-links';
 import { addSums, BREACH_COLUMNS, zeroSums } from 'src/reports/report-metrics';
-import { daysBetween, Granularity } from 'src/reports/report-period';
+import { bucketStarts, daysBetween, Granularity } from 'src/reports/report-period';
 import { ReportScope, ResolvedReport } from 'src/reports/report-scope';
 
 /** Most buckets one timeseries answers (a day-by-day series over a year and a bit). */
@@ -67,10 +67,15 @@ export class ReportService {
       ]);
     }
     const rows = await this.grouped(query, report, { by: 'time', granularity });
+    const byBucket = new Map(rows.map((r) => [r.key ?? '', r.sums]));
     return {
       period: period(report),
       granularity,
-      points: rows.map((r) => ({ bucket: r.key ?? '', figures: toFigures(r.sums) })),
+      // Every bucket of the period, empty ones as zeros: a chart's gaps are months with nothing, not missing data.
+      points: bucketStarts(report.filter.range, granularity).map((bucket) => ({
+        bucket,
+        figures: toFigures(byBucket.get(bucket) ?? zeroSums()),
+      })),
     };
   }
 
