@@ -20,6 +20,7 @@ const common = {
     '^src/(.*)$': '<rootDir>/src/$1',
     '^test/(.*)$': '<rootDir>/test/$1',
     '^config/(.*)$': '<rootDir>/config/$1',
+    '^migrations/(.*)$': '<rootDir>/migrations/$1',
   },
   testEnvironment: 'node',
 };

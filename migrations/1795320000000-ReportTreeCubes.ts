@@ -1,44 +1,14 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { cubeStatements } from './support/report-aggregates-v1';
+import { cubeStatements, list, METRIC_COLUMNS, METRICS, sums } from './support/report-aggregates-v1';
 
 /*
  * Report cubes keyed by every ancestor unit, not only the owning one (docs/metrics.md, "How the figures stay
  * fast"). A report on a unit's subtree then reads the rows of exactly that unit (an index range), instead of
  * joining every owning unit's rows and filtering their paths: at a million cases that is the difference between
  * reading a few hundred rows and a few hundred thousand. Coarse cubes (by kind only) serve the common questions;
- * the fine ones any filter or grouping. Metric list frozen as in ReportAggregates.
+ * the fine ones any filter or grouping. Same frozen metric list as ReportAggregates (its support module).
  */
-const METRICS = [
-  'received',
-  'cohort_closed',
-  'collective',
-  'claimed_fen',
-  'agreed_fen',
-  'awarded_fen',
-  'fc_decided',
-  'fc_on_time',
-  'closed',
-  'closed_on_time',
-  'resolution_base',
-  'resolved_halves',
-  'callbacks_reached',
-  'callbacks_satisfied',
-  'recovered_fen',
-  'workers_benefited',
-  'cases_benefited',
-  'breach_first_contact',
-  'breach_acceptance',
-  'breach_mediation',
-  'breach_resolution',
-  'breach_callback',
-  'breach_instalment',
-  'breach_limitation',
-] as const;
-
 const FINE = 'kind, category, channel, outcome';
-const METRIC_COLUMNS = METRICS.map((m) => `"${m}" bigint NOT NULL DEFAULT 0`).join(',\n  ');
-const sums = (): string => METRICS.map((m) => `sum(${m})::bigint AS ${m}`).join(', ');
-const list = (): string => METRICS.join(', ');
 
 interface Cube {
   table: string;

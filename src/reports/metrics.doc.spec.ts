@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { withFiguresTable } from 'src/reports/metrics.doc';
 import { FIGURES, toFigures } from 'src/reports/report-figures';
 import { METRIC_COLUMNS, zeroSums } from 'src/reports/report-metrics';
+import { METRICS as MIGRATED_COLUMNS } from 'migrations/support/report-aggregates-v1';
 
 describe('figure definitions', () => {
   it('docs/metrics.md shows them as defined in code (run `npm run docs:metrics` after changing them)', () => {
@@ -30,6 +31,10 @@ describe('figure definitions', () => {
     expect(figures.resolutionRate).toEqual({ numerator: 4.5, denominator: 8, rate: 0.5625 });
     expect(figures.satisfactionRate.rate).toBe(0.4);
     expect(toFigures(zeroSums()).closureRate.rate).toBeNull();
+  });
+
+  it('reads exactly the counter columns the migrations created (the runtime list is a copy: migrations are frozen)', () => {
+    expect([...METRIC_COLUMNS]).toEqual([...MIGRATED_COLUMNS]);
   });
 
   it('money sums beyond 2^53 fen stay exact', () => {
