@@ -7,75 +7,84 @@ import {
   CaseStatus,
   Channel,
 } from 'src/cases/case.enums';
+import { Label, zhOf } from 'src/common/util/label';
 
 /**
- * The Chinese name of every case enum value, for anything people read (exports, pages). Records, so a new enum
- * value without a label does not compile.
+ * The one name of every case enum value for anything people read: exports, the dashboard, notifications.
+ * Records, so a new enum value without a name does not compile.
  */
-export const KIND_ZH: Record<CaseKind, string> = {
-  [CaseKind.Consultation]: '咨询',
-  [CaseKind.Complaint]: '投诉',
-  [CaseKind.LabourDispute]: '劳动争议',
-  [CaseKind.HardshipAid]: '困难帮扶',
+export const KIND_LABELS: Record<CaseKind, Label> = {
+  [CaseKind.Consultation]: { zh: '咨询', en: 'Consultation' },
+  [CaseKind.Complaint]: { zh: '投诉', en: 'Complaint' },
+  [CaseKind.LabourDispute]: { zh: '劳动争议', en: 'Labour dispute' },
+  [CaseKind.HardshipAid]: { zh: '困难帮扶', en: 'Hardship aid' },
 };
 
-export const CATEGORY_ZH: Record<CaseCategory, string> = {
-  [CaseCategory.WageArrears]: '拖欠工资',
-  [CaseCategory.LabourContract]: '劳动合同',
-  [CaseCategory.SocialInsurance]: '社会保险',
-  [CaseCategory.WorkInjury]: '工伤',
-  [CaseCategory.WorkingHours]: '工作时间',
-  [CaseCategory.Dismissal]: '解除劳动关系',
-  [CaseCategory.OccupationalSafety]: '劳动安全卫生',
-  [CaseCategory.Discrimination]: '就业歧视',
-  [CaseCategory.PlatformWork]: '新就业形态',
-  [CaseCategory.Other]: '其他',
+export const CATEGORY_LABELS: Record<CaseCategory, Label> = {
+  [CaseCategory.WageArrears]: { zh: '拖欠工资', en: 'Wage arrears' },
+  [CaseCategory.LabourContract]: { zh: '劳动合同', en: 'Labour contract' },
+  [CaseCategory.SocialInsurance]: { zh: '社会保险', en: 'Social insurance' },
+  [CaseCategory.WorkInjury]: { zh: '工伤', en: 'Work injury' },
+  [CaseCategory.WorkingHours]: { zh: '工时与休假', en: 'Working hours' },
+  [CaseCategory.Dismissal]: { zh: '解除劳动关系', en: 'Dismissal' },
+  [CaseCategory.OccupationalSafety]: { zh: '职业安全卫生', en: 'Occupational safety' },
+  [CaseCategory.Discrimination]: { zh: '就业歧视', en: 'Discrimination' },
+  [CaseCategory.PlatformWork]: { zh: '新就业形态', en: 'Platform work' },
+  [CaseCategory.Other]: { zh: '其他', en: 'Other' },
 };
 
-export const PRIORITY_ZH: Record<CasePriority, string> = {
-  [CasePriority.Normal]: '一般',
-  [CasePriority.Urgent]: '紧急',
-  [CasePriority.Critical]: '特急',
+export const PRIORITY_LABELS: Record<CasePriority, Label> = {
+  [CasePriority.Normal]: { zh: '一般', en: 'Normal' },
+  [CasePriority.Urgent]: { zh: '紧急', en: 'Urgent' },
+  [CasePriority.Critical]: { zh: '特急', en: 'Critical' },
 };
 
-export const STATUS_ZH: Record<CaseStatus, string> = {
-  [CaseStatus.Received]: '已受理',
-  [CaseStatus.Triaged]: '已分类',
-  [CaseStatus.Dispatched]: '已派发',
-  [CaseStatus.InProgress]: '办理中',
-  [CaseStatus.Mediation]: '调解中',
-  [CaseStatus.LegalAid]: '法律援助中',
-  [CaseStatus.Resolved]: '待结案审核',
-  [CaseStatus.Closed]: '已办结',
+export const STATUS_LABELS: Record<CaseStatus, Label> = {
+  [CaseStatus.Received]: { zh: '已受理', en: 'Received' },
+  [CaseStatus.Triaged]: { zh: '已分类', en: 'Triaged' },
+  [CaseStatus.Dispatched]: { zh: '已派发', en: 'Dispatched' },
+  [CaseStatus.InProgress]: { zh: '办理中', en: 'In progress' },
+  [CaseStatus.Mediation]: { zh: '调解中', en: 'In mediation' },
+  [CaseStatus.LegalAid]: { zh: '法律援助中', en: 'Legal aid' },
+  [CaseStatus.Resolved]: { zh: '待审核办结', en: 'Closure proposed' },
+  [CaseStatus.Closed]: { zh: '已办结', en: 'Closed' },
 };
 
-export const OUTCOME_ZH: Record<CaseOutcome, string> = {
-  [CaseOutcome.Answered]: '已解答',
-  [CaseOutcome.ResolvedByNegotiation]: '协商解决',
-  [CaseOutcome.MediationAgreement]: '调解达成协议',
-  [CaseOutcome.ArbitrationAward]: '仲裁裁决',
-  [CaseOutcome.CourtJudgment]: '法院判决',
-  [CaseOutcome.Settled]: '和解',
-  [CaseOutcome.PartiallyResolved]: '部分解决',
-  [CaseOutcome.Unresolved]: '未解决',
-  [CaseOutcome.Withdrawn]: '撤回',
-  [CaseOutcome.NotAccepted]: '不予受理',
-  [CaseOutcome.ReferredOut]: '转交其他部门',
-  [CaseOutcome.Duplicate]: '重复件',
+export const OUTCOME_LABELS: Record<CaseOutcome, Label> = {
+  [CaseOutcome.Answered]: { zh: '已解答', en: 'Answered' },
+  [CaseOutcome.ResolvedByNegotiation]: { zh: '协商解决', en: 'Resolved by negotiation' },
+  [CaseOutcome.MediationAgreement]: { zh: '调解达成协议', en: 'Mediation agreement' },
+  [CaseOutcome.ArbitrationAward]: { zh: '仲裁裁决', en: 'Arbitration award' },
+  [CaseOutcome.CourtJudgment]: { zh: '法院判决', en: 'Court judgment' },
+  [CaseOutcome.Settled]: { zh: '和解', en: 'Settled' },
+  [CaseOutcome.PartiallyResolved]: { zh: '部分解决', en: 'Partially resolved' },
+  [CaseOutcome.Unresolved]: { zh: '未解决', en: 'Unresolved' },
+  [CaseOutcome.Withdrawn]: { zh: '撤回', en: 'Withdrawn' },
+  [CaseOutcome.NotAccepted]: { zh: '不予受理', en: 'Not accepted' },
+  [CaseOutcome.ReferredOut]: { zh: '转交其他部门', en: 'Referred out' },
+  [CaseOutcome.Duplicate]: { zh: '重复件', en: 'Duplicate' },
 };
 
-export const CHANNEL_ZH: Record<Channel, string> = {
-  [Channel.Hotline]: '热线电话',
-  [Channel.WalkIn]: '来访',
-  [Channel.Online]: '网上',
-  [Channel.Wechat]: '微信',
-  [Channel.Letter]: '来信',
-  [Channel.Referral]: '转介',
+export const CHANNEL_LABELS: Record<Channel, Label> = {
+  [Channel.Hotline]: { zh: '12351热线', en: 'Hotline' },
+  [Channel.WalkIn]: { zh: '来访', en: 'Walk-in' },
+  [Channel.Online]: { zh: '网上', en: 'Online' },
+  [Channel.Wechat]: { zh: '微信', en: 'WeChat' },
+  [Channel.Letter]: { zh: '来信', en: 'Letter' },
+  [Channel.Referral]: { zh: '转办', en: 'Referral' },
 };
 
-export const CALLBACK_RESULT_ZH: Record<CallbackResult, string> = {
-  [CallbackResult.Satisfied]: '满意',
-  [CallbackResult.BasicallySatisfied]: '基本满意',
-  [CallbackResult.Dissatisfied]: '不满意',
-  [CallbackResult.Unreachable]: '未联系上',
+export const CALLBACK_RESULT_LABELS: Record<CallbackResult, Label> = {
+  [CallbackResult.Satisfied]: { zh: '满意', en: 'Satisfied' },
+  [CallbackResult.BasicallySatisfied]: { zh: '基本满意', en: 'Basically satisfied' },
+  [CallbackResult.Dissatisfied]: { zh: '不满意', en: 'Dissatisfied' },
+  [CallbackResult.Unreachable]: { zh: '未联系上', en: 'Unreachable' },
 };
+
+export const KIND_ZH = zhOf(KIND_LABELS);
+export const CATEGORY_ZH = zhOf(CATEGORY_LABELS);
+export const PRIORITY_ZH = zhOf(PRIORITY_LABELS);
+export const STATUS_ZH = zhOf(STATUS_LABELS);
+export const OUTCOME_ZH = zhOf(OUTCOME_LABELS);
+export const CHANNEL_ZH = zhOf(CHANNEL_LABELS);
+export const CALLBACK_RESULT_ZH = zhOf(CALLBACK_RESULT_LABELS);

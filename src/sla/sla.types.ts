@@ -1,3 +1,4 @@
+import { Label, zhOf } from 'src/common/util/label';
 import { CaseCategory, CaseKind, CasePriority } from 'src/cases/case.enums';
 import { CalendarMode } from 'src/sla/business-calendar';
 
@@ -61,16 +62,18 @@ export function durationMs(amount: number, unit: TimerRule['unit']): number {
   return amount * UNIT_MS[unit];
 }
 
-/** How notifications name the clocks. */
-export const TIMER_LABEL: Record<TimerName, string> = {
-  [TimerName.FirstContact]: '首次联系',
-  [TimerName.Acceptance]: '受理',
-  [TimerName.Mediation]: '调解',
-  [TimerName.Resolution]: '办结',
-  [TimerName.Callback]: '回访',
-  [TimerName.Instalment]: '分期付款',
-  [TimerName.Limitation]: '仲裁时效',
+/** How people name the clocks (notifications, the dashboard). */
+export const TIMER_LABELS: Record<TimerName, Label> = {
+  [TimerName.FirstContact]: { zh: '首次联系', en: 'First contact' },
+  [TimerName.Acceptance]: { zh: '签收', en: 'Acceptance' },
+  [TimerName.Mediation]: { zh: '调解', en: 'Mediation' },
+  [TimerName.Resolution]: { zh: '办结', en: 'Resolution' },
+  [TimerName.Callback]: { zh: '回访', en: 'Callback' },
+  [TimerName.Instalment]: { zh: '分期付款', en: 'Instalment' },
+  [TimerName.Limitation]: { zh: '仲裁时效', en: 'Limitation' },
 };
+
+export const TIMER_LABEL = zhOf(TIMER_LABELS);
 
 /**
  * The policy for a case: among those whose every match field equals the case's, the one with the most match
