@@ -59,13 +59,22 @@ export class NotificationDeliveryJob implements OnApplicationBootstrap {
     if (failure) throw failure;
   }
 
-  /** Re-enqueues deliveries whose job was lost; the deterministic job id makes a still-queued one a no-op. */
+  /**
+   * Re-enqueues deliveries still undelivered: their job was lost, or failed for good. The job id names the sweep
+   * round, not only the row: failed jobs are kept, and BullMQ ignores an add whose id exists, so a per-row id would
+   * never retry a row whose earlier job failed. A row's job that is merely slow gets at most one more job per round,
+   * which finds the row delivered or locked and does nothing.
+   */
   @OnJob(JobName.NotificationSweep)
   async sweep(): Promise<void> {
     const stale = await this.notifications.staleUndelivered(SWEEP_AFTER_SECONDS, SWEEP_BATCH);
+    const round = Math.floor(Date.now() / SWEEP_EVERY_MS);
     await this.queue.enqueueMany(
       JobName.NotificationDeliver,
-      stale.map((outboxId) => ({ data: { outboxIds: [outboxId] }, options: { jobId: `outbox-${outboxId}` } })),
+      stale.map((outboxId) => ({
+        data: { outboxIds: [outboxId] },
+        options: { jobId: `outbox-${outboxId}-sweep-${String(round)}` },
+      })),
     );
     if (stale.length > 0) this.logger.warn(`re-enqueued ${stale.length} undelivered notification(s)`);
   }
