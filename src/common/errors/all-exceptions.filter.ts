@@ -1,3 +1,4 @@
+import { QueryFailedError } from 'typeorm';
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from 'src/common/errors/domain.error';
@@ -67,12 +68,27 @@ export function errorBodyFor(exception: unknown, correlationId: string): ErrorBo
     const code = STATUS_CODES[statusCode] ?? ErrorCode.MalformedRequest;
     return { statusCode, code, message: exception.message, correlationId };
   }
+  const conflict = databaseConflict(exception);
+  if (conflict) return { statusCode: HttpStatus.CONFLICT, code: ErrorCode.Conflict, message: conflict, correlationId };
   return {
     statusCode: HttpStatus.INTERNAL_SERVER_ERROR,
     code: ErrorCode.Internal,
     message: 'An unexpected error occurred. Quote the correlation id when reporting it.',
     correlationId,
   };
+}
+
+/**
+ * PostgreSQL errors that are a race the client lost, not a fault: two creates of one unique value (a check before
+ * the insert cannot close that window), or a deadlock / serialization failure between concurrent commands. The
+ * message never repeats the database's detail, which can hold the conflicting value.
+ */
+function databaseConflict(exception: unknown): string | null {
+  if (!(exception instanceof QueryFailedError)) return null;
+  const code = (exception.driverError as { code?: unknown } | undefined)?.code;
+  if (code === '23505') return 'A record with this unique value was created at the same time; reload and check';
+  if (code === '40P01' || code === '40001') return 'A concurrent change got in the way; try again';
+  return null;
 }
 
 /** Answers every error of a Nest route with the documented body. */

@@ -1,0 +1,23 @@
+import { QueryFailedError } from 'typeorm';
+import { errorBodyFor } from 'src/common/errors/all-exceptions.filter';
+
+const dbError = (code: string) =>
+  new QueryFailedError(
+    'INSERT …',
+    [],
+    Object.assign(new Error('duplicate key'), { code, detail: 'Key (username)=(wang) exists' }),
+  );
+
+describe('database races in the error body', () => {
+  it('answers a unique violation lost to a concurrent insert with 409, without the conflicting value', () => {
+    const body = errorBodyFor(dbError('23505'), 'c-1');
+    expect(body).toMatchObject({ statusCode: 409, code: 'CONFLICT', correlationId: 'c-1' });
+    expect(JSON.stringify(body)).not.toContain('wang');
+  });
+
+  it('answers deadlocks and serialization failures with 409, other database errors with 500', () => {
+    expect(errorBodyFor(dbError('40P01'), 'c').statusCode).toBe(409);
+    expect(errorBodyFor(dbError('40001'), 'c').statusCode).toBe(409);
+    expect(errorBodyFor(dbError('42P01'), 'c')).toMatchObject({ statusCode: 500, code: 'INTERNAL_ERROR' });
+  });
+});
