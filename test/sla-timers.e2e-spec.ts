@@ -1,4 +1,6 @@
+import { AppRole } from 'src/config/app-config';
 import { CalendarMode, DAY_MS } from 'src/sla/business-calendar';
+import { DataSource } from 'typeorm';
 import { CalendarService } from 'src/sla/calendar.service';
 import { createIdentityFixture, IdentityFixture } from 'test/helpers/identity-fixture';
 import { validCallBody } from 'test/helpers/intake-payloads';
@@ -73,6 +75,35 @@ describe('SLA clocks follow the case', () => {
     expect(now.callback?.state).toBe('running');
     await run(operator, 'record-callback', { result: 'satisfied' });
     expect((await timers()).callback?.state).toBe('met');
+  });
+
+  it('a clock stopped after its due time, before any job fired, is a breach with its event and notifications', async () => {
+    // API only: no worker, so no job fires; the command itself finds the deadline missed.
+    const api = await createTestApp({ role: AppRole.Api });
+    try {
+      const afx = await createIdentityFixture(api);
+      const operator = api.http.withToken(await afx.token('operator_city'));
+      const dispatcher = api.http.withToken(await afx.token('dispatcher_city'));
+      const id = (await operator.post<{ caseId: string }>('/calls', validCallBody())).body.caseId;
+      await api.app
+        .get(DataSource)
+        .query(
+          `UPDATE case_timer SET due_at = now() - interval '1 minute' WHERE case_id = $1 AND timer = 'first_contact'`,
+          [id],
+        );
+      const closed = await dispatcher.post(`/cases/${id}/withdraw`, { reason: '职工撤回', version: 1 });
+      expect(closed.status).toBe(200);
+      const timers = await operator.get<Timer[]>(`/cases/${id}/timers`);
+      const state = Object.fromEntries(timers.body.map((timer) => [timer.timer, timer.state]));
+      // Missed, not cancelled; an on-time clock closed alongside it is cancelled as before.
+      expect(state).toMatchObject({ first_contact: 'breached', limitation: 'cancelled' });
+      const events = await operator.get<{ type: string; data: { timer?: string } }[]>(`/cases/${id}/events`);
+      expect(events.body.filter((e) => e.type === 'sla_breached').map((e) => e.data.timer)).toEqual(['first_contact']);
+      const inbox = await dispatcher.get<{ items: { title: string }[] }>('/me/notifications');
+      expect(inbox.body.items.filter((n) => n.title.includes('首次联系时限已超期'))).toHaveLength(1);
+    } finally {
+      await api.close();
+    }
   });
 
   it('a critical case runs under the critical policy (2-hour first contact)', async () => {

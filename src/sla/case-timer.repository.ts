@@ -166,20 +166,18 @@ export class CaseTimerRepository {
 
   /**
    * Stops the active clocks named: met when stopped by its due time, breached (at its due time) when later,
-   * and cancelled when `cancel` — a closed case no longer needs a first contact — unless a running clock is already
-   * past its due time: that deadline was missed, whether or not its job has fired yet, so it stays a breach (the
-   * response rate must not depend on how fast the worker was). One UPDATE. `refs` narrows it to
+   * and cancelled when `cancel` — a closed case no longer needs a first contact. (SlaService breaches the running
+   * clocks already past due first, with their events: see TimerFiringRepository.breachOverdue.) One UPDATE. `refs` narrows it to
    * the clocks about those things (instalment ids).
    */
   async stop(caseId: string, timers: TimerName[], at: Date, cancel = false, refs?: string[]): Promise<void> {
     if (timers.length === 0 || refs?.length === 0) return;
     await this.db.manager.query(
       `UPDATE case_timer SET
-         state = CASE WHEN $3 > due_at AND state = 'running' THEN 'breached'::timer_state
-                      WHEN $4 THEN 'cancelled'::timer_state
+         state = CASE WHEN $4 THEN 'cancelled'::timer_state
                       WHEN $3 <= due_at THEN 'met'::timer_state ELSE 'breached'::timer_state END,
          met_at = CASE WHEN NOT $4 AND $3 <= due_at THEN $3::timestamptz ELSE NULL END,
-         breached_at = CASE WHEN $3 > due_at AND (state = 'running' OR NOT $4) THEN due_at ELSE breached_at END
+         breached_at = CASE WHEN NOT $4 AND $3 > due_at THEN due_at ELSE breached_at END
        WHERE case_id = $1 AND timer = ANY($2::timer_name[]) AND state IN ('running', 'paused')
          AND ($5::text[] IS NULL OR ref = ANY($5::text[]))`,
       [caseId, timers, at, cancel, refs ?? null],

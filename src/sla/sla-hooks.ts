@@ -3,6 +3,7 @@ import { CaseEventType } from 'src/cases/case-event.entity';
 import { CaseCategory, CaseKind, CasePriority, CaseStatus } from 'src/cases/case.enums';
 import { SlaService } from 'src/sla/sla.service';
 import { TimerName } from 'src/sla/sla.types';
+import { FiredTimer } from 'src/sla/timer-firing.repository';
 
 interface CaseFacts {
   id: string;
@@ -38,52 +39,52 @@ export class SlaHooks {
     ]);
   }
 
-  async onEvent(event: CaseEventType, c: CaseFacts, data: Record<string, unknown>): Promise<void> {
+  /** Starts and stops the event's clocks; returns those it found already past due (breached now, to record). */
+  async onEvent(event: CaseEventType, c: CaseFacts, data: Record<string, unknown>): Promise<FiredTimer[]> {
     if (CLOSING.includes(event)) {
-      await this.sla.stop(c.id, [TimerName.Resolution]);
-      await this.sla.cancel(c.id, [
-        TimerName.FirstContact,
-        TimerName.Acceptance,
-        TimerName.Mediation,
-        TimerName.Limitation,
-        // No payment can be recorded on a closed case, so an unpaid instalment's clock could only breach.
-        TimerName.Instalment,
-      ]);
+      const late = [
+        ...(await this.sla.stop(c.id, [TimerName.Resolution])),
+        ...(await this.sla.cancel(c.id, [
+          TimerName.FirstContact,
+          TimerName.Acceptance,
+          TimerName.Mediation,
+          TimerName.Limitation,
+          // No payment can be recorded on a closed case, so an unpaid instalment's clock could only breach.
+          TimerName.Instalment,
+        ])),
+      ];
       await this.sla.start(c, [{ timer: TimerName.Callback }]);
-      return;
+      return late;
     }
     switch (event) {
       case CaseEventType.Dispatched:
-      case CaseEventType.Transferred:
-        await this.sla.cancel(c.id, [TimerName.Acceptance]);
+      case CaseEventType.Transferred: {
+        const late = await this.sla.cancel(c.id, [TimerName.Acceptance]);
         await this.sla.start(c, [{ timer: TimerName.Acceptance }]);
-        return;
+        return late;
+      }
       case CaseEventType.Accepted:
       case CaseEventType.Returned:
-        await this.sla.stop(c.id, [TimerName.Acceptance]);
-        return;
+        return this.sla.stop(c.id, [TimerName.Acceptance]);
       case CaseEventType.ContactRecorded:
-        if (data.firstWorkerContact === true) await this.sla.stop(c.id, [TimerName.FirstContact]);
-        return;
+        return data.firstWorkerContact === true ? this.sla.stop(c.id, [TimerName.FirstContact]) : [];
       case CaseEventType.MediationStarted:
         await this.sla.start(c, [{ timer: TimerName.Mediation }]);
-        return;
+        return [];
       case CaseEventType.AgreementRecorded:
       case CaseEventType.NoAgreement:
-        await this.sla.stop(c.id, [TimerName.Mediation]);
-        return;
+        return this.sla.stop(c.id, [TimerName.Mediation]);
       case CaseEventType.StageRecorded:
-        if (data.stage === 'arbitration' && data.filedOn !== null) await this.sla.stop(c.id, [TimerName.Limitation]);
-        return;
+        return data.stage === 'arbitration' && data.filedOn !== null ? this.sla.stop(c.id, [TimerName.Limitation]) : [];
       case CaseEventType.CallbackRecorded:
-        await this.sla.stop(c.id, [TimerName.Callback]);
-        return;
-      case CaseEventType.Reopened:
-        await this.sla.cancel(c.id, [TimerName.Callback]);
+        return this.sla.stop(c.id, [TimerName.Callback]);
+      case CaseEventType.Reopened: {
+        const late = await this.sla.cancel(c.id, [TimerName.Callback]);
         await this.sla.start(c, [{ timer: TimerName.Resolution }]);
-        return;
+        return late;
+      }
       default:
-        return;
+        return [];
     }
   }
 }

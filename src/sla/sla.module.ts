@@ -9,6 +9,7 @@ import { SlaPolicyRepository } from 'src/sla/sla-policy.repository';
 import { SlaService } from 'src/sla/sla.service';
 import { TimerExtensionRepository } from 'src/sla/timer-extension.repository';
 import { TimerExtensions } from 'src/sla/timer-extension.service';
+import { TimerFiringRepository } from 'src/sla/timer-firing.repository';
 import { TimerScheduler } from 'src/sla/timer-scheduler';
 
 /** SLA and statutory timers: working calendar, policies, case clocks and their jobs. */
@@ -25,6 +26,7 @@ import { TimerScheduler } from 'src/sla/timer-scheduler';
     SlaHooks,
     TimerExtensions,
     TimerScheduler,
+    TimerFiringRepository,
   ],
   exports: [
     CalendarRepository,
@@ -36,6 +38,7 @@ import { TimerScheduler } from 'src/sla/timer-scheduler';
     CaseTimerRepository,
     SlaPolicyRepository,
     TimerScheduler,
+    TimerFiringRepository,
     Clock,
   ],
 })

@@ -9,6 +9,7 @@ import { CaseTimerRepository, NewTimer } from 'src/sla/case-timer.repository';
 import { Clock } from 'src/sla/clock';
 import { PolicyCatalog } from 'src/sla/policy-catalog';
 import { choosePolicy, ruleLimitMs, ruleMaxExtensionMs, TimerName, TimerState } from 'src/sla/sla.types';
+import { FiredTimer, TimerFiringRepository } from 'src/sla/timer-firing.repository';
 import { TimerScheduler } from 'src/sla/timer-scheduler';
 
 /** A clock to start: from now or `from`; `dueAt` for a clock whose deadline is a date (an agreed instalment). */
@@ -33,6 +34,7 @@ export class SlaService {
     private readonly clock: Clock,
     private readonly db: DbContext,
     private readonly scheduler: TimerScheduler,
+    private readonly firing: TimerFiringRepository,
   ) {}
 
   /**
@@ -125,12 +127,26 @@ export class SlaService {
     return timer;
   }
 
-  /** Stops active clocks (met, or breached if late); `refs` narrows it to the clocks about those things. */
-  async stop(caseId: string, timers: TimerName[], refs?: string[]): Promise<void> {
-    await this.timers.stop(caseId, timers, this.clock.now(), false, refs);
+  /**
+   * Stops active clocks: met when on time. A running clock already past due is breached instead — stopped or
+   * cancelled too late, whether or not its job has fired — and returned, so the caller records the breach (event,
+   * notifications) as the firing job would; the response rate must not depend on how fast a worker was.
+   * `refs` narrows it to the clocks about those things.
+   */
+  async stop(caseId: string, timers: TimerName[], refs?: string[]): Promise<FiredTimer[]> {
+    return this.end(caseId, timers, false, refs);
   }
 
-  async cancel(caseId: string, timers: TimerName[], refs?: string[]): Promise<void> {
-    await this.timers.stop(caseId, timers, this.clock.now(), true, refs);
+  /** As stop, but an on-time clock is cancelled (no longer needed) rather than met. */
+  async cancel(caseId: string, timers: TimerName[], refs?: string[]): Promise<FiredTimer[]> {
+    return this.end(caseId, timers, true, refs);
+  }
+
+  private async end(caseId: string, timers: TimerName[], cancel: boolean, refs?: string[]): Promise<FiredTimer[]> {
+    if (timers.length === 0 || refs?.length === 0) return [];
+    const now = this.clock.now();
+    const late = await this.firing.breachOverdue(caseId, timers, now, refs);
+    await this.timers.stop(caseId, timers, now, cancel, refs);
+    return late;
   }
 }

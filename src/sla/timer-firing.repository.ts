@@ -78,6 +78,21 @@ export class TimerFiringRepository {
   }
 
   /**
+   * Breaches (at their due time) the named running clocks of a case that are already past due at `at`: a command
+   * about to stop or cancel them came too late, whether or not their job has fired yet. Same record as a job's.
+   */
+  async breachOverdue(caseId: string, timers: TimerName[], at: Date, refs?: string[]): Promise<FiredTimer[]> {
+    return this.claim(
+      `fired AS (
+         UPDATE case_timer t SET state = 'breached', breached_at = t.due_at
+          WHERE t.case_id = $1 AND t.timer = ANY($2::timer_name[]) AND t.state = 'running' AND t.due_at <= $3
+            AND ($4::text[] IS NULL OR t.ref = ANY($4::text[]))
+         RETURNING t.case_id, t.timer)`,
+      [caseId, timers, at, refs ?? null],
+    );
+  }
+
+  /**
    * Marks warned the running clocks whose warning time has passed: `own` only for its deadline version (a job of
    * a moved deadline does nothing), the others as they stand now.
    */

@@ -1,23 +1,17 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { Role } from 'src/auth/role';
-import { CaseEventType } from 'src/cases/case-event.entity';
-import { CaseEventRepository } from 'src/cases/case-event.repository';
 import { DbContext } from 'src/database/db-context';
-import { NotificationService } from 'src/notifications/notification.service';
 import { OnJob } from 'src/queue/on-job.decorator';
 import { JobDataMap, JobName } from 'src/queue/queue.constants';
 import { QueueService } from 'src/queue/queue.service';
 import { CaseTimerRepository } from 'src/sla/case-timer.repository';
-import { TIMER_LABEL } from 'src/sla/sla.types';
+import { Firing, SlaAlerts } from 'src/sla/sla-alerts';
 import { TimerScheduler } from 'src/sla/timer-scheduler';
-import { FiredTimer, OwnClock, TimerFiringRepository } from 'src/sla/timer-firing.repository';
+import { OwnClock, TimerFiringRepository } from 'src/sla/timer-firing.repository';
 
 const RECONCILE_EVERY_MS = 60 * 1000;
 const BATCH = 500;
 /** Other due clocks a job fires with its own: a backlog drains in batches, one transaction each. */
 const JOB_BATCH = 200;
-
-type Firing = 'warning' | 'breach';
 
 /**
  * The firing side of SLA clocks (worker processes). Every handler re-reads the clock and acts through a
@@ -33,8 +27,7 @@ export class TimerJobs implements OnApplicationBootstrap {
     private readonly db: DbContext,
     private readonly timers: CaseTimerRepository,
     private readonly firing: TimerFiringRepository,
-    private readonly events: CaseEventRepository,
-    private readonly notifications: NotificationService,
+    private readonly alerts: SlaAlerts,
     private readonly scheduler: TimerScheduler,
     private readonly queue: QueueService,
   ) {}
@@ -94,41 +87,8 @@ export class TimerJobs implements OnApplicationBootstrap {
     return this.db.transaction(async () => {
       const fired =
         kind === 'warning' ? await this.firing.claimWarnings(own, limit) : await this.firing.claimBreaches(own, limit);
-      await this.record(fired, kind);
+      await this.alerts.record(fired, kind);
       return fired.length;
     });
-  }
-
-  /**
-   * The case events and notifications of fired clocks, in the firing transaction: one INSERT for the events, one
-   * query for the dispatchers of every unit concerned, one INSERT for the notifications and their outbox rows.
-   * Each goes to the assignee and the unit's dispatchers, and on breach to the parent unit's dispatchers.
-   */
-  private async record(fired: FiredTimer[], kind: Firing): Promise<void> {
-    if (fired.length === 0) return;
-    const type = kind === 'warning' ? CaseEventType.SlaWarning : CaseEventType.SlaBreached;
-    await this.events.appendMany(
-      fired.map((f) => ({ caseId: f.caseId, type, actorId: null, version: f.caseVersion, data: { timer: f.timer } })),
-    );
-    const unitsOf = (f: FiredTimer) =>
-      kind === 'breach' && f.parentUnitId !== null ? [f.unitId, f.parentUnitId] : [f.unitId];
-    const dispatchers = await this.notifications.usersOfUnits(fired.flatMap(unitsOf), [Role.Dispatcher]);
-    await this.notifications.notifyMany(
-      fired.map((f) => {
-        const label = TIMER_LABEL[f.timer];
-        return {
-          recipients: [
-            ...(f.assigneeId === null ? [] : [f.assigneeId]),
-            ...unitsOf(f).flatMap((unit) => dispatchers.get(unit) ?? []),
-          ],
-          caseId: f.caseId,
-          type,
-          title:
-            kind === 'warning'
-              ? `案件 ${f.caseNumber} 的${label}时限即将到期`
-              : `案件 ${f.caseNumber} 的${label}时限已超期`,
-        };
-      }),
-    );
   }
 }

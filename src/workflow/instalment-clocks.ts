@@ -5,6 +5,7 @@ import { yuanToFen } from 'src/common/money/money';
 import { CaseTimerRepository } from 'src/sla/case-timer.repository';
 import { SlaService } from 'src/sla/sla.service';
 import { TimerName, TimerState } from 'src/sla/sla.types';
+import { FiredTimer } from 'src/sla/timer-firing.repository';
 import { instalmentDueAt, splitPaid } from 'src/workflow/effects/instalments';
 import { WorkflowRecordsRepository } from 'src/workflow/workflow-records.repository';
 
@@ -21,33 +22,34 @@ export class InstalmentClocks {
     private readonly timers: CaseTimerRepository,
   ) {}
 
-  async onEvent(event: CaseEventType, after: CaseResponseDto): Promise<void> {
+  /** As SlaHooks.onEvent: returns the instalment clocks found already past due (breached now, to record). */
+  async onEvent(event: CaseEventType, after: CaseResponseDto): Promise<FiredTimer[]> {
     switch (event) {
-      case CaseEventType.AgreementRecorded:
+      case CaseEventType.AgreementRecorded: {
         // A new agreement replaces the schedule (and its instalment ids): the old schedule's clocks go.
-        await this.sla.cancel(after.id, [TimerName.Instalment]);
+        const late = await this.sla.cancel(after.id, [TimerName.Instalment]);
         await this.startOwed(after, new Set());
-        return;
+        return late;
+      }
       case CaseEventType.Reopened:
         // Closing cancelled the clocks of what was still owed; an instalment that already breached stays breached.
         await this.startOwed(
           after,
           new Set(await this.timers.refsIn(after.id, TimerName.Instalment, [TimerState.Breached])),
         );
-        return;
+        return [];
       case CaseEventType.PaymentRecorded:
       case CaseEventType.PaymentCorrected: {
         // A correction that un-pays an instalment does not restart its clock; the ledger view shows it owed.
         const { paid } = await this.schedule(after);
-        await this.sla.stop(
+        return this.sla.stop(
           after.id,
           [TimerName.Instalment],
           paid.map((i) => i.id),
         );
-        return;
       }
       default:
-        return;
+        return [];
     }
   }
 

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CasesModule } from 'src/cases/cases.module';
 import { NotificationsModule } from 'src/notifications/notifications.module';
 import { OrgUnitsModule } from 'src/org-units/org-units.module';
+import { SlaAlertsModule } from 'src/sla/sla-alerts.module';
 import { SlaModule } from 'src/sla/sla.module';
 import { UsersModule } from 'src/users/users.module';
 import { ClosureEffects } from 'src/workflow/effects/closure.effects';
@@ -21,7 +22,7 @@ import { InstalmentClocks } from 'src/workflow/instalment-clocks';
 import { WorkflowNotifier } from 'src/workflow/workflow-notifier';
 
 @Module({
-  imports: [CasesModule, OrgUnitsModule, UsersModule, NotificationsModule, SlaModule],
+  imports: [CasesModule, OrgUnitsModule, UsersModule, NotificationsModule, SlaModule, SlaAlertsModule],
   controllers: [WorkflowController, WorkflowQueryController, TimerController],
   providers: [
     WorkflowService,

@@ -14,6 +14,7 @@ import { LegalAidEffects } from 'src/workflow/effects/legal-aid.effects';
 import { MediationEffects } from 'src/workflow/effects/mediation.effects';
 import { PaymentEffects } from 'src/workflow/effects/payment.effects';
 import { RoutingEffects } from 'src/workflow/effects/routing.effects';
+import { SlaAlerts } from 'src/sla/sla-alerts';
 import { InstalmentClocks } from 'src/workflow/instalment-clocks';
 import { allowedCommands, CaseCommand, WORKFLOW } from 'src/workflow/workflow.definition';
 import { WorkflowNotifier } from 'src/workflow/workflow-notifier';
@@ -28,6 +29,7 @@ export class WorkflowService {
     private readonly notifier: WorkflowNotifier,
     private readonly slaHooks: SlaHooks,
     private readonly instalmentClocks: InstalmentClocks,
+    private readonly alerts: SlaAlerts,
     routing: RoutingEffects,
     closure: ClosureEffects,
     mediation: MediationEffects,
@@ -71,8 +73,12 @@ export class WorkflowService {
       const effect = await this.effects[command].effect(actor, entity, command, dto);
       const changes = { ...effect.changes, status: rule.to ?? entity.status };
       const after = await this.writer.apply(actor, entity, version, changes, effect.event, effect.data);
-      await this.slaHooks.onEvent(effect.event, after, effect.data);
-      await this.instalmentClocks.onEvent(effect.event, after);
+      // Clocks this command stopped after their due time are breaches, recorded as a firing job records them.
+      const late = [
+        ...(await this.slaHooks.onEvent(effect.event, after, effect.data)),
+        ...(await this.instalmentClocks.onEvent(effect.event, after)),
+      ];
+      await this.alerts.record(late, 'breach');
       await this.notifier.onEvent(effect.event, after, entity.assigneeId);
       return after;
     });
