@@ -91,6 +91,13 @@ describe('SLA clocks follow the case', () => {
           `UPDATE case_timer SET due_at = now() - interval '1 minute' WHERE case_id = $1 AND timer = 'first_contact'`,
           [id],
         );
+      const before = await operator.get<(Timer & { id: string })[]>(`/cases/${id}/timers`);
+      const overdue = before.body.find((timer) => timer.timer === 'first_contact')?.id ?? '';
+      // Pausing a missed deadline would hide the breach.
+      const paused = await dispatcher.post<{ code: string }>(`/cases/${id}/timers/${overdue}/pause`, {
+        reason: '等待证据',
+      });
+      expect({ status: paused.status, code: paused.body.code }).toEqual({ status: 409, code: 'ILLEGAL_TRANSITION' });
       const closed = await dispatcher.post(`/cases/${id}/withdraw`, { reason: '职工撤回', version: 1 });
       expect(closed.status).toBe(200);
       const timers = await operator.get<Timer[]>(`/cases/${id}/timers`);

@@ -124,7 +124,17 @@ export class SlaService {
         state: timer.state,
       });
     }
+    this.assertNotOverdue(timer, action);
     return timer;
+  }
+
+  /** A running clock past its due time is a breach waiting to be recorded: pausing or extending it would hide it. */
+  assertNotOverdue(timer: Pick<CaseTimerEntity, 'state' | 'dueAt'>, action: string): void {
+    if (timer.state === TimerState.Running && timer.dueAt.getTime() <= this.clock.now().getTime()) {
+      throw new DomainError(ErrorCode.IllegalTransition, `Cannot ${action} a timer already past its due time`, {
+        dueAt: timer.dueAt,
+      });
+    }
   }
 
   /**

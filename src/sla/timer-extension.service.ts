@@ -78,6 +78,7 @@ export class TimerExtensions {
         state: timer.state,
       });
     }
+    this.sla.assertNotOverdue(timer, 'extend');
     const amountMs = Number(request.amountMs);
     this.checkCap(timer, amountMs);
     const moved = extendedDeadlines(
