@@ -180,20 +180,19 @@ describe('background exports: POST /exports, a BullMQ job with progress, owner-o
     expect(existsSync(path)).toBe(false);
 
     // A row whose job never reached the queue (Redis away at commit): the sweep queues it again.
-    const insert = (unitPath: string, filters: object, age: string) =>
+    const insert = (unit: { id: string; path: string }, filters: object, age: string) =>
       db.query<{ id: string }>(
         `INSERT INTO export_job (owner_id, unit_id, unit_path, kind, format, filters, file_name, created_at)
          VALUES ($1, $2, $3, 'cases', 'csv', $4, '案件清单.csv', now() - $5::interval) RETURNING id`,
-        [fx.userId('dispatcher_a'), fx.units.districtA.id, unitPath, JSON.stringify(filters), age],
+        [fx.userId('dispatcher_a'), unit.id, unit.path, JSON.stringify(filters), age],
       );
-    const lost = (await insert(fx.units.districtA.path, {}, '5 minutes')).rows[0]?.id ?? '';
+    const lost = (await insert(fx.units.districtA, {}, '5 minutes')).rows[0]?.id ?? '';
     expect((await state(lost)).state).toBe('queued');
     await jobs.sweep();
     expect((await finished(lost)).state).toBe('done');
 
     // The recorded scope no longer holds the unit named in the filters: failed at once, with the reason.
-    const doomed = (await insert(fx.units.streetA1.path, { orgUnitId: fx.units.districtA.id }, '0 seconds')).rows[0]
-      ?.id;
+    const doomed = (await insert(fx.units.streetA1, { orgUnitId: fx.units.districtA.id }, '0 seconds')).rows[0]?.id;
     await jobs.run({ exportId: doomed ?? '' }, DIRECT_RUN);
     expect(await state(doomed ?? '')).toMatchObject({
       state: 'failed',

@@ -56,10 +56,7 @@ export class CaseQueryService {
 
   /** The list's filters as repository criteria, within the caller's scope (a named unit outside it is a 404). */
   async criteria(actor: Actor, query: CaseListFilters): Promise<CaseCriteria> {
-    const unit =
-      query.orgUnitId === undefined
-        ? { id: actor.principal.unitId, path: actor.principal.unitPath }
-        : await this.units.requireInScope(query.orgUnitId, actor.principal);
+    const unit = await this.units.ownerUnit(actor.principal, query.orgUnitId);
     return {
       scopePath: unit.path,
       ownerUnitId: query.ownUnitOnly === true ? unit.id : undefined,

@@ -57,8 +57,8 @@ const DATE_BASIS: Record<CaseDateBasis, (from: string, to: string, timer: string
   paid: (from, to) =>
     `EXISTS (SELECT 1 FROM payment p WHERE p.case_id = c.id AND p.paid_on >= ${from} AND p.paid_on < ${to})`,
   firstPaid: (from, to) =>
-    `c.recovered_fen > 0 AND (SELECT min(p.paid_on) FROM payment p WHERE p.case_id = c.id AND p.amount_fen > 0) >= ${from}
-       AND (SELECT min(p.paid_on) FROM payment p WHERE p.case_id = c.id AND p.amount_fen > 0) < ${to}`,
+    `c.recovered_fen > 0 AND EXISTS (SELECT 1 FROM payment p WHERE p.case_id = c.id AND p.amount_fen > 0
+       HAVING min(p.paid_on) >= ${from} AND min(p.paid_on) < ${to})`,
   breached: (from, to, timer) =>
     `EXISTS (SELECT 1 FROM case_timer t WHERE t.case_id = c.id AND t.breached_at >= ${from} AND t.breached_at < ${to} ${timer})`,
 };
@@ -272,8 +272,11 @@ export class CaseRepository {
       };
       const from = bound(`${basis}From`, range.from, "'-infinity'");
       const to = bound(`${basis}To`, range.to, "'infinity'");
-      if (filter.breachedTimer !== undefined) query.setParameter('breachedTimer', filter.breachedTimer);
-      const timer = filter.breachedTimer === undefined ? '' : 'AND t.timer = :breachedTimer';
+      let timer = '';
+      if (basis === 'breached' && filter.breachedTimer !== undefined) {
+        query.setParameter('breachedTimer', filter.breachedTimer);
+        timer = 'AND t.timer = :breachedTimer';
+      }
       query.andWhere(DATE_BASIS[basis](from, to, timer));
     }
     if (filter.text !== undefined) {

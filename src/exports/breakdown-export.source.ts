@@ -89,7 +89,6 @@ export class BreakdownExportSource {
     query: BreakdownExportQuery,
     at: Date,
   ): Promise<{ table: ExportTable; period: { from: string; to: string } }> {
-    const { unitName } = await this.resolve(actor, query);
     const breakdown = await this.reports.breakdown(actor, { ...query, source: undefined });
     const rows: ExportCell[][] = [
       ...breakdown.rows.map((r) => [rowLabel(query.by, r.key, r.label), ...figureCells(r.figures)]),
@@ -100,12 +99,12 @@ export class BreakdownExportSource {
       columns: [{ header: BY_ZH[query.by], type: 'text', width: 28 }, ...FIGURE_COLUMNS],
       rows,
       notes: [
-        ['统计范围', unitName],
+        ['统计范围', breakdown.unitName],
         ['统计期间', `${breakdown.period.from} 至 ${breakdown.period.to}`],
         ['筛选条件', narrowing(query)],
         ['导出时间', shanghaiDateTime(at)],
         ['口径', '各项指标定义如下（与报表接口、驾驶舱一致）'],
-        ...FIGURES.map((f): [string, string] => [f.zh, `${f.en}: ${f.definition}`]),
+        ...FIGURES.map((f): [string, string] => [f.zh, f.definitionZh]),
       ],
     };
     return { table, period: breakdown.period };

@@ -38,3 +38,16 @@ export class SqlParams {
 /** The group key of a unit path under the root: the child unit's id, or '' for the root unit itself. */
 export const childUnitKey = (pathSql: string, rootParam: string): string =>
   `split_part(substr(${pathSql}, length(${rootParam}) + 1), '/', 1)`;
+
+/** The kind / category / channel filters as conditions on the rows aliased `alias`. */
+export function dimensionWhere(
+  filter: Pick<ReportFilter, 'kind' | 'category' | 'channel'>,
+  params: SqlParams,
+  alias: string,
+): string[] {
+  const where: string[] = [];
+  if (filter.kind) where.push(`${alias}.kind = ${params.add(filter.kind)}`);
+  if (filter.category) where.push(`${alias}.category = ${params.add(filter.category)}`);
+  if (filter.channel) where.push(`${alias}.channel = ${params.add(filter.channel)}`);
+  return where;
+}

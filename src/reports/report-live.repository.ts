@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CaseCategory, CaseStatus } from 'src/cases/case.enums';
 import { DbContext } from 'src/database/db-context';
-import { ReportFilter, SqlParams } from 'src/reports/report-filter';
+import { dimensionWhere, ReportFilter, SqlParams } from 'src/reports/report-filter';
 
 export const AGE_BUCKETS = [
   { label: '0-7', maxDays: 7 },
@@ -34,12 +34,9 @@ export interface CollectiveCount {
 
 type Dimensions = Pick<ReportFilter, 'rootPath' | 'kind' | 'category' | 'channel'>;
 
-function dimensionWhere(filter: Dimensions, params: SqlParams): string[] {
-  const where = [`c.owner_path LIKE ${params.add(filter.rootPath)} || '%'`];
-  if (filter.kind) where.push(`c.kind = ${params.add(filter.kind)}`);
-  if (filter.category) where.push(`c.category = ${params.add(filter.category)}`);
-  if (filter.channel) where.push(`c.channel = ${params.add(filter.channel)}`);
-  return where;
+/** Cases of the report's subtree, narrowed by kind, category and channel. */
+function inSubtree(filter: Dimensions, params: SqlParams): string[] {
+  return [`c.owner_path LIKE ${params.add(filter.rootPath)} || '%'`, ...dimensionWhere(filter, params, 'c')];
 }
 
 /**
@@ -52,11 +49,11 @@ export class ReportLiveRepository {
 
   async backlog(filter: Dimensions, today: string): Promise<BacklogCount[]> {
     const params = new SqlParams();
-    const where = dimensionWhere(filter, params);
+    const where = inSubtree(filter, params);
     const age = `(${params.add(today)}::date - (c.received_at AT TIME ZONE 'Asia/Shanghai')::date)`;
     const bucket = `CASE ${AGE_BUCKETS.filter((b) => b.maxDays !== null)
       .map((b) => `WHEN ${age} <= ${String(b.maxDays)} THEN '${b.label}'`)
-      .join(' ')} ELSE '91+' END`;
+      .join(' ')} ELSE '${AGE_BUCKETS[AGE_BUCKETS.length - 1]?.label ?? ''}' END`;
     const rows = await this.db.manager.query<Array<{ status: CaseStatus; bucket: string; count: string }>>(
       `SELECT c.status::text AS status, ${bucket} AS bucket, count(*)::text AS count
        FROM "case" c WHERE c.status <> 'closed' AND ${where.join(' AND ')} GROUP BY 1, 2`,
@@ -67,7 +64,7 @@ export class ReportLiveRepository {
 
   async topEmployers(filter: ReportFilter, limit: number): Promise<EmployerCount[]> {
     const params = new SqlParams();
-    const where = [...dimensionWhere(filter, params), ...receivedIn(filter, params), 'c.employer_id IS NOT NULL'];
+    const where = [...inSubtree(filter, params), ...receivedIn(filter, params), 'c.employer_id IS NOT NULL'];
     const rows = await this.db.manager.query<Array<Record<string, string>>>(
       `SELECT e.id AS employer_id, e.name, t.cases, t.collective, t.workers, t.claimed
        FROM (SELECT c.employer_id, count(*)::text AS cases, count(*) FILTER (WHERE c.collective)::text AS collective,
@@ -90,7 +87,7 @@ export class ReportLiveRepository {
 
   async collectiveByCategory(filter: ReportFilter): Promise<CollectiveCount[]> {
     const params = new SqlParams();
-    const where = [...dimensionWhere(filter, params), ...receivedIn(filter, params), 'c.collective'];
+    const where = [...inSubtree(filter, params), ...receivedIn(filter, params), 'c.collective'];
     const rows = await this.db.manager.query<Array<{ category: CaseCategory; cases: string; workers: string }>>(
       `SELECT c.category::text AS category, count(*)::text AS cases, sum(c.workers_affected)::text AS workers
        FROM "case" c WHERE ${where.join(' AND ')} GROUP BY 1 ORDER BY count(*) DESC, 1`,

@@ -1,5 +1,3 @@
-import { shanghaiDate } from 'src/common/util/shanghai-time';
-
 export enum Granularity {
   Day = 'day',
   Week = 'week',
@@ -60,10 +58,6 @@ export function periodContaining(granularity: Granularity, day: string): DateRan
     case Granularity.Year:
       return { from: `${String(year)}-01-01`, to: `${String(year)}-12-31` };
   }
-}
-
-export function todayInShanghai(now: Date): string {
-  return shanghaiDate(now);
 }
 
 export function splitByMonths(range: DateRange): SplitRange {

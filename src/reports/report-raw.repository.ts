@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DbContext } from 'src/database/db-context';
-import { BreakdownBy, childUnitKey, Grouping, ReportFilter, SqlParams } from 'src/reports/report-filter';
+import {
+  BreakdownBy,
+  childUnitKey,
+  dimensionWhere,
+  Grouping,
+  ReportFilter,
+  SqlParams,
+} from 'src/reports/report-filter';
 import { addSums, MetricColumn, MetricSums, sumsFromRow, zeroSums } from 'src/reports/report-metrics';
 import type { GroupedSums } from 'src/reports/report.repository';
 
@@ -107,9 +114,7 @@ export class ReportRawRepository {
       `${family.date} BETWEEN ${params.add(filter.range.from)}::date AND ${params.add(filter.range.to)}::date`,
     ];
     if (family.where) where.push(family.where);
-    if (filter.kind) where.push(`c.kind = ${params.add(filter.kind)}`);
-    if (filter.category) where.push(`c.category = ${params.add(filter.category)}`);
-    if (filter.channel) where.push(`c.channel = ${params.add(filter.channel)}`);
+    where.push(...dimensionWhere(filter, params, 'c'));
     const key =
       grouping.by === 'none'
         ? 'NULL::text'

@@ -155,6 +155,7 @@ export class BreakdownRowDto {
 
 export class BreakdownDto {
   @ApiProperty() period!: PeriodDto;
+  @ApiProperty({ example: '北京市总工会' }) unitName!: string;
   @ApiProperty({ enum: BreakdownBy }) by!: BreakdownBy;
   @ApiProperty({ type: [BreakdownRowDto] }) rows!: BreakdownRowDto[];
   @ApiProperty() total!: FiguresDto;

@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DbContext } from 'src/database/db-context';
-import { BreakdownBy, childUnitKey, Grouping, ReportFilter, SqlParams } from 'src/reports/report-filter';
+import {
+  BreakdownBy,
+  childUnitKey,
+  dimensionWhere,
+  Grouping,
+  ReportFilter,
+  SqlParams,
+} from 'src/reports/report-filter';
 import { addSums, METRIC_COLUMNS, MetricSums, sumsFromRow, zeroSums } from 'src/reports/report-metrics';
 import { Granularity } from 'src/reports/report-period';
 
@@ -80,7 +87,7 @@ export class ReportRepository {
       sources.push(`${select('day')} FROM report_tree_day${suffix}
         WHERE unit_id = ANY(${units}::uuid[]) AND day BETWEEN ${from}::date AND ${to}::date`);
     }
-    const where = dimensionWhere(filter, params);
+    const where = dimensionWhere(filter, params, 'x');
     // Every parameter must appear in the SQL (PostgreSQL cannot type an unused one): the root only when keyed by unit.
     const key = byUnit
       ? `CASE WHEN x.unit_id = ${params.add(filter.rootUnitId)}::uuid THEN '${TOTAL}' ELSE x.unit_id::text END`
@@ -95,7 +102,7 @@ export class ReportRepository {
     const where = [
       `u.path LIKE ${root} || '%'`,
       `x.day BETWEEN ${params.add(filter.range.from)}::date AND ${params.add(filter.range.to)}::date`,
-      ...dimensionWhere(filter, params),
+      ...dimensionWhere(filter, params, 'x'),
     ];
     const key = grouping.by === BreakdownBy.Unit ? childUnitKey('u.path', root) : groupKey(grouping);
     return `SELECT 'delta' AS src, ${key} AS key, ${SUMS} FROM (SELECT day AS d, * FROM report_delta) x
@@ -107,25 +114,6 @@ export class ReportRepository {
     const [row] = await this.db.manager.query<Array<{ moved: number }>>('SELECT report_rollup($1) AS moved', [limit]);
     return row?.moved ?? 0;
   }
-
-  /** Recomputes every aggregate from the raw tables (after a bulk load, or as a repair). */
-  async rebuild(): Promise<number> {
-    const [row] = await this.db.manager.query<Array<{ rows: string }>>('SELECT report_rebuild() AS rows');
-    return Number(row?.rows ?? 0);
-  }
-
-  async pendingDeltas(): Promise<number> {
-    const [row] = await this.db.manager.query<Array<{ count: string }>>('SELECT count(*) AS count FROM report_delta');
-    return Number(row?.count ?? 0);
-  }
-}
-
-function dimensionWhere(filter: ReportFilter, params: SqlParams): string[] {
-  const where: string[] = [];
-  if (filter.kind) where.push(`x.kind = ${params.add(filter.kind)}`);
-  if (filter.category) where.push(`x.category = ${params.add(filter.category)}`);
-  if (filter.channel) where.push(`x.channel = ${params.add(filter.channel)}`);
-  return where;
 }
 
 function groupKey(grouping: Grouping): string {

@@ -85,6 +85,7 @@ export class ReportService {
     const labelled = query.by === BreakdownBy.Unit ? this.unitRows(report, rows) : valueRows(rows);
     return {
       period: period(report),
+      unitName: report.unit.nameZh,
       by: query.by,
       rows: labelled.map((r) => ({
         key: r.key,

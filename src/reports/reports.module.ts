@@ -21,6 +21,6 @@ import { SlaModule } from 'src/sla/sla.module';
     ReportService,
     ReportLiveService,
   ],
-  exports: [ReportRepository, ReportRawRepository, ReportScope, ReportService],
+  exports: [ReportScope, ReportService],
 })
 export class ReportsModule {}
