@@ -179,6 +179,21 @@ describe('report figures equal the same figures recomputed from the raw tables',
     for (const key of ['received', 'closed', 'collectiveDisputes', 'casesWithRecovery']) {
       expect({ key, cases: await count(link(key)) }).toEqual({ key, cases: summary.body.figures[key] });
     }
+    // Every row of the district ranking (the city's own cases included) and every month links its own cases.
+    const ranking = await leader.get<{
+      rows: { key: string | null; figures: Record<string, number>; figureUrls: Record<string, string> }[];
+    }>('/reports/breakdown?by=unit&from=2023-01-01&to=2027-12-31');
+    const series = await leader.get<{
+      points: { bucket: string; figures: Record<string, number>; figureUrls: Record<string, string> }[];
+    }>('/reports/timeseries?granularity=year&from=2023-01-01&to=2027-12-31');
+    for (const row of [...ranking.body.rows, ...series.body.points]) {
+      for (const key of ['received', 'closed']) {
+        expect({ row: row.figureUrls[key], cases: await count(row.figureUrls[key] ?? '') }).toEqual({
+          row: row.figureUrls[key],
+          cases: row.figures[key],
+        });
+      }
+    }
   });
 
   it('refuses bad periods with the failing fields', async () => {

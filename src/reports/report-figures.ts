@@ -42,6 +42,8 @@ export interface FigureDefinition {
   definition: string;
   /** The same definition in Chinese, as leadership reads it. */
   definitionZh: string;
+  /** Further GET /cases filters that narrow the figure's case list (collective disputes only collective ones). */
+  listFilter?: Record<string, string>;
 }
 
 /**
@@ -178,6 +180,7 @@ export const FIGURES: readonly FigureDefinition[] = [
   },
   {
     key: 'collectiveDisputes',
+    listFilter: { collective: 'true' },
     zh: '集体争议',
     en: 'Collective disputes',
     basis: 'received',

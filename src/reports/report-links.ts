@@ -1,4 +1,4 @@
-import { PeriodBasis } from 'src/reports/report-figures';
+import { FigureKey, FIGURES, PeriodBasis } from 'src/reports/report-figures';
 import { addDays, DateRange } from 'src/reports/report-period';
 
 /** The dimension filters a case list link repeats from the report. */
@@ -35,4 +35,12 @@ export function casesUrl(
   }
   for (const [key, value] of Object.entries(extra)) params.set(key, value);
   return `/cases?${params.toString()}`;
+}
+
+/** The case list behind every figure, for one set of filters and one period (a summary, a row, a bucket). */
+export function figureUrls(filter: LinkFilter, range: DateRange): Record<FigureKey, string> {
+  return Object.fromEntries(FIGURES.map((f) => [f.key, casesUrl(filter, range, f.basis, f.listFilter)])) as Record<
+    FigureKey,
+    string
+  >;
 }

@@ -76,3 +76,9 @@ export function bucketStarts(range: DateRange, granularity: Granularity): string
   }
   return starts;
 }
+
+/** A bucket's days that fall inside the range (the first and last buckets may be cut by it). */
+export function bucketWithin(start: string, granularity: Granularity, range: DateRange): DateRange {
+  const bucket = periodContaining(granularity, start);
+  return { from: bucket.from < range.from ? range.from : bucket.from, to: bucket.to > range.to ? range.to : bucket.to };
+}

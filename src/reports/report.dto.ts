@@ -136,6 +136,9 @@ export class TimeseriesPointDto {
   /** First day of the bucket. @example "2026-03-01" */
   @ApiProperty() bucket!: string;
   @ApiProperty() figures!: FiguresDto;
+  /** The case list behind each figure of this bucket (GET /cases with the same filters, the bucket's days). */
+  @ApiProperty({ example: { received: '/cases?receivedFrom=…', closed: '/cases?closedFrom=…' } })
+  figureUrls!: Record<string, string>;
 }
 
 export class TimeseriesDto {
@@ -150,7 +153,13 @@ export class BreakdownRowDto {
   @ApiProperty({ example: '朝阳区总工会' }) label!: string;
   @ApiPropertyOptional({ example: 'Chaoyang District Federation' }) labelEn?: string;
   @ApiProperty() figures!: FiguresDto;
+  /** The cases received in the period for this row. */
   @ApiProperty({ example: '/cases?orgUnitId=…&receivedFrom=…' }) casesUrl!: string;
+  /** The case list behind each of the row's figures. */
+  @ApiProperty({
+    example: { received: '/cases?orgUnitId=…&receivedFrom=…', closed: '/cases?orgUnitId=…&closedFrom=…' },
+  })
+  figureUrls!: Record<string, string>;
 }
 
 export class BreakdownDto {

@@ -15,9 +15,9 @@ import { GroupedSums, ReportRepository } from 'src/reports/report.repository';
 import { ReportRawRepository } from 'src/reports/report-raw.repository';
 import { BreakdownBy, Grouping } from 'src/reports/report-filter';
 import { FIGURES, toFigures } from 'src/reports/report-figures';
-import { casesUrl } from 'src/reports/report-links';
+import { casesUrl, figureUrls } from 'src/reports/report-links';
 import { addSums, BREACH_COLUMNS, zeroSums } from 'src/reports/report-metrics';
-import { bucketStarts, daysBetween, Granularity } from 'src/reports/report-period';
+import { bucketStarts, bucketWithin, daysBetween, Granularity } from 'src/reports/report-period';
 import { ReportScope, ResolvedReport } from 'src/reports/report-scope';
 
 /** Most buckets one timeseries answers (a day-by-day series over a year and a bit). */
@@ -36,6 +36,7 @@ export class ReportService {
   async summary(actor: Actor, query: ReportQueryDto): Promise<SummaryDto> {
     const report = await this.scope.resolve(actor, query);
     const [row] = await this.grouped(query, report, { by: 'none' });
+    const urls = figureUrls(report.link, report.filter.range);
     return {
       period: period(report),
       unitName: report.unit.nameZh,
@@ -48,12 +49,7 @@ export class ReportService {
         kind: f.kind,
         definition: f.definition,
         definitionZh: f.definitionZh,
-        casesUrl: casesUrl(
-          report.link,
-          report.filter.range,
-          f.basis,
-          f.key === 'collectiveDisputes' ? { collective: 'true' } : {},
-        ),
+        casesUrl: urls[f.key],
       })),
     };
   }
@@ -75,6 +71,7 @@ export class ReportService {
       points: bucketStarts(report.filter.range, granularity).map((bucket) => ({
         bucket,
         figures: toFigures(byBucket.get(bucket) ?? zeroSums()),
+        figureUrls: figureUrls(report.link, bucketWithin(bucket, granularity, report.filter.range)),
       })),
     };
   }
@@ -87,13 +84,17 @@ export class ReportService {
       period: period(report),
       unitName: report.unit.nameZh,
       by: query.by,
-      rows: labelled.map((r) => ({
-        key: r.key,
-        label: r.label,
-        labelEn: r.labelEn,
-        figures: toFigures(r.sums),
-        casesUrl: casesUrl(linkFor(report, query.by, r.key), report.filter.range, 'received'),
-      })),
+      rows: labelled.map((r) => {
+        const urls = figureUrls(linkFor(report, query.by, r.key), report.filter.range);
+        return {
+          key: r.key,
+          label: r.label,
+          labelEn: r.labelEn,
+          figures: toFigures(r.sums),
+          casesUrl: urls.received,
+          figureUrls: urls,
+        };
+      }),
       total: toFigures(rows.reduce((total, r) => addSums(total, r.sums), zeroSums())),
     };
   }
