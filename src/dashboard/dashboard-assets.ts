@@ -7,9 +7,6 @@ import { DomainError } from 'src/common/errors/domain.error';
 import { ErrorCode } from 'src/common/errors/error-code';
 import { DASHBOARD_LABELS } from 'src/dashboard/dashboard-labels';
 
-/** Where the page lives; its files are under `${DASHBOARD_PATH}/assets/`. */
-export const DASHBOARD_PATH = '/dashboard';
-
 // Beside this file in the sources and, copied by `nest build` (nest-cli.json "assets"), beside it in dist/.
 const ASSET_DIR = join(__dirname, 'assets');
 

@@ -4,7 +4,7 @@ import { ApiError, createApi } from './api.js';
 import { backlogOption, createCharts, rankingOption, slaTimerOption, slaUnitOption, trendOption } from './charts.js';
 import { createFilters } from './filters.js';
 import { formatCount, formatRange } from './format.js';
-import { lang, pick, setLang, t, translateStatic } from './i18n.js';
+import { definitionText, lang, pick, setLang, t, translateStatic } from './i18n.js';
 import { createCaseDrawer, metricOf, RANK_COLUMNS, renderCards, renderRankingTable } from './views.js';
 
 const LABELS = JSON.parse(document.getElementById('labels').textContent);
@@ -39,22 +39,6 @@ async function loadUnits() {
     units.push(...page.items);
     if (page.items.length < 100 || units.length >= page.total) return units;
   }
-}
-
-/** Every bucket of the period, the empty ones as zeros (the API returns only buckets that have something). */
-function fillBuckets(series, period, unit) {
-  const byKey = new Map(series.points.map((p) => [unit === 'month' ? p.bucket.slice(0, 7) : p.bucket, p]));
-  const zero = { received: 0, closed: 0, moneyRecovered: '0.00' };
-  const points = [];
-  const cursor = new Date(`${period.from}T00:00:00Z`);
-  if (unit === 'month') cursor.setUTCDate(1);
-  while (cursor.toISOString().slice(0, 10) <= period.to) {
-    const day = cursor.toISOString().slice(0, 10);
-    points.push(byKey.get(unit === 'month' ? day.slice(0, 7) : day) ?? { bucket: day, figures: zero });
-    if (unit === 'month') cursor.setUTCMonth(cursor.getUTCMonth() + 1);
-    else cursor.setUTCDate(cursor.getUTCDate() + 1);
-  }
-  return points;
 }
 
 async function load() {
@@ -129,13 +113,13 @@ function render() {
 
   renderCards($('cards'), d.summary, name, (definition) =>
     drawer.open(pick(definition), definition.casesUrl, [
-      { text: `${t('definition')}：${lang() === 'zh' ? definition.definitionZh : definition.definition}` },
+      { text: `${t('definition')}：${definitionText(definition)}` },
       { text: t(definition.kind), className: 'hint' },
     ]),
   );
 
   $('trend-title').textContent = t(d.unit === 'day' ? 'trendDay' : 'trendMonth');
-  charts.render($('chart-trend'), trendOption(fillBuckets(d.series, d.summary.period, d.unit), d.unit, name));
+  charts.render($('chart-trend'), trendOption(d.series.points, d.unit, name));
 
   const { rows, metric } = sortedRankingRows(d.ranking, name);
   $('chart-ranking').style.height = `${Math.max(220, rows.length * 30 + 24)}px`;

@@ -70,10 +70,6 @@ const WORDS = {
   noData: { zh: '暂无数据', en: 'No data' },
   caseList: { zh: '相关案件', en: 'Cases behind this figure' },
   definition: { zh: '统计口径', en: 'Definition' },
-  definitionNote: {
-    zh: '口径说明以系统定义（英文）为准。',
-    en: 'The definition as written in the system.',
-  },
   cohort: { zh: '队列口径：按受理等日期选取案件，按当前状态计算', en: 'Cohort: cases chosen by a date, measured now' },
   flow: { zh: '流量口径：统计期内发生的事件', en: 'Flow: events dated in the period' },
   caseNumber: { zh: '案件编号', en: 'Case number' },
@@ -108,3 +104,6 @@ export function translateStatic(root = document) {
   for (const el of root.querySelectorAll('[data-i18n-title]')) el.title = t(el.dataset.i18nTitle);
   document.title = t('title');
 }
+
+/** A figure's definition in the page's language (the API sends both). */
+export const definitionText = (definition) => (current === 'en' ? definition.definition : definition.definitionZh);

@@ -2,7 +2,7 @@
 // goes in through textContent, so nothing the API returns can become markup.
 
 import { formatCount, formatInstant, formatRate, formatYuan } from './format.js';
-import { t } from './i18n.js';
+import { definitionText, t } from './i18n.js';
 
 /** The headline cards, volumes first, rates second (each row fills the grid's six columns). */
 const CARDS = [
@@ -60,7 +60,8 @@ export function renderCards(container, summary, name, onOpen) {
       const button = el('button', `figure figure-${card.type}${card.wide ? ' wide' : ''}${card.alert ? ' alert' : ''}`);
       button.type = 'button';
       button.dataset.figure = card.key;
-      button.title = definitions.get(card.key)?.definition ?? '';
+      const definition = definitions.get(card.key);
+      button.title = definition ? definitionText(definition) : '';
       const line = el('span', 'figure-value');
       const text =
         card.type === 'rate' ? formatRate(value.rate) : card.type === 'money' ? formatYuan(value) : formatCount(value);
