@@ -1,5 +1,6 @@
 import { INestApplicationContext } from '@nestjs/common';
-import { CalendarMode, DAY_MS, HOUR_MS, shanghaiDay } from 'src/sla/business-calendar';
+import { CalendarMode, DAY_MS, HOUR_MS } from 'src/sla/business-calendar';
+import { shanghaiDay } from 'src/common/util/shanghai-time';
 import { CalendarService } from 'src/sla/calendar.service';
 import { PolicyCatalog } from 'src/sla/policy-catalog';
 import { createIdentityFixture, IdentityFixture } from 'test/helpers/identity-fixture';

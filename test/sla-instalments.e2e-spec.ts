@@ -1,4 +1,5 @@
-import { DAY_MS, shanghaiDay } from 'src/sla/business-calendar';
+import { DAY_MS } from 'src/sla/business-calendar';
+import { shanghaiDay } from 'src/common/util/shanghai-time';
 import { createIdentityFixture, FixtureUser, IdentityFixture } from 'test/helpers/identity-fixture';
 import { validCallBody } from 'test/helpers/intake-payloads';
 import { createTestApp, eventually, TestApp } from 'test/helpers/test-app';

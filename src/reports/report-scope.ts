@@ -8,7 +8,7 @@ import { ReportQueryDto } from 'src/reports/report.dto';
 import { ReportFilter } from 'src/reports/report-filter';
 import { LinkFilter } from 'src/reports/report-links';
 import { daysBetween, DateRange, Granularity, periodContaining, splitByMonths } from 'src/reports/report-period';
-import { shanghaiDate } from 'src/common/util/shanghai-time';
+import { shanghaiDay } from 'src/common/util/shanghai-time';
 
 /** Twenty years: enough for any history, small enough that a day-grain query stays bounded. */
 const MAX_DAYS = 366 * 20;
@@ -30,7 +30,7 @@ export class ReportScope {
   ) {}
 
   async resolve(actor: Actor, query: ReportQueryDto): Promise<ResolvedReport> {
-    const today = shanghaiDate(this.clock.now());
+    const today = shanghaiDay(this.clock.now());
     const range = resolveRange(query, today);
     const { unit, children } = await this.units.childrenInScope(
       query.unitId ?? actor.principal.unitId,

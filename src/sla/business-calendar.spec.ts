@@ -1,13 +1,7 @@
 import fc from 'fast-check';
 import calendarFile from 'config/holiday-calendar.json';
-import {
-  BusinessCalendar,
-  CalendarDayKind,
-  CalendarMode,
-  DAY_MS,
-  HOUR_MS,
-  shanghaiDay,
-} from 'src/sla/business-calendar';
+import { BusinessCalendar, CalendarDayKind, CalendarMode, DAY_MS, HOUR_MS } from 'src/sla/business-calendar';
+import { shanghaiDay } from 'src/common/util/shanghai-time';
 
 const calendar = new BusinessCalendar(calendarFile.days as { date: string; kind: CalendarDayKind }[]);
 const at = (iso: string) => Date.parse(iso);

@@ -1,3 +1,4 @@
+import { shanghaiDay, shanghaiMidnight } from 'src/common/util/shanghai-time';
 /**
  * Deadline arithmetic on the PRC working calendar, in Asia/Shanghai (UTC+8 all year, no DST), whatever the
  * server's time zone: every computation is on epoch milliseconds with a fixed offset.
@@ -15,17 +16,6 @@ export enum CalendarMode {
 
 export const HOUR_MS = 3600 * 1000;
 export const DAY_MS = 24 * HOUR_MS;
-const OFFSET_MS = 8 * HOUR_MS;
-
-/** YYYY-MM-DD of an instant in Asia/Shanghai. */
-export function shanghaiDay(instant: number): string {
-  return new Date(instant + OFFSET_MS).toISOString().slice(0, 10);
-}
-
-/** The instant a Shanghai calendar day starts. */
-export function shanghaiMidnight(day: string): number {
-  return Date.parse(`${day}T00:00:00Z`) - OFFSET_MS;
-}
 
 export class BusinessCalendar {
   private readonly exceptions: ReadonlyMap<string, CalendarDayKind>;

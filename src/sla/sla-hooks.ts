@@ -1,3 +1,4 @@
+import { shanghaiMidnight } from 'src/common/util/shanghai-time';
 import { Injectable } from '@nestjs/common';
 import { CaseEventType } from 'src/cases/case-event.entity';
 import { CaseCategory, CaseKind, CasePriority, CaseStatus } from 'src/cases/case.enums';
@@ -35,7 +36,7 @@ export class SlaHooks {
       { timer: TimerName.Resolution, from: receivedAt },
       ...(c.disputeArisenOn === null
         ? []
-        : [{ timer: TimerName.Limitation, from: new Date(`${c.disputeArisenOn}T00:00:00+08:00`) }]),
+        : [{ timer: TimerName.Limitation, from: new Date(shanghaiMidnight(c.disputeArisenOn)) }]),
     ]);
   }
 

@@ -5,7 +5,7 @@ import { CaseEventType } from 'src/cases/case-event.entity';
 import { CaseEventRepository } from 'src/cases/case-event.repository';
 import { CaseEntity } from 'src/cases/case.entity';
 import { CaseWriter } from 'src/cases/case-writer';
-import { shanghaiDate } from 'src/common/util/shanghai-time';
+import { shanghaiDay } from 'src/common/util/shanghai-time';
 import { DbContext } from 'src/database/db-context';
 import { NotificationService } from 'src/notifications/notification.service';
 import { TIMER_LABEL } from 'src/sla/sla.types';
@@ -120,7 +120,7 @@ export class ExtensionCommandService {
     const label = TIMER_LABEL[timer.timer];
     const title =
       event === CaseEventType.ExtensionApproved
-        ? `案件 ${entity.number} 的${label}时限延期申请已批准，新的到期日 ${shanghaiDate(timer.dueAt)}`
+        ? `案件 ${entity.number} 的${label}时限延期申请已批准，新的到期日 ${shanghaiDay(timer.dueAt)}`
         : `案件 ${entity.number} 的${label}时限延期申请未获批准`;
     await this.notifications.notify([request.requestedBy], entity.id, event, title);
   }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Actor } from 'src/auth/principal';
 import { CaseWriter } from 'src/cases/case-writer';
 import { fenToYuan } from 'src/common/money/money';
-import { shanghaiDate } from 'src/common/util/shanghai-time';
+import { shanghaiDay } from 'src/common/util/shanghai-time';
 import { instalmentStates } from 'src/workflow/effects/instalments';
 import {
   BreachPageDto,
@@ -35,7 +35,7 @@ export class WorkflowQueryService {
     const states = instalmentStates(
       instalments.map((i) => ({ seq: i.seq, dueOn: i.dueOn, amountFen: BigInt(i.amountFen) })),
       recovered,
-      shanghaiDate(new Date()),
+      shanghaiDay(new Date()),
     );
     return {
       recovered: fenToYuan(recovered),

@@ -1,24 +1,25 @@
-const YEAR = new Intl.DateTimeFormat('en-US', { timeZone: 'Asia/Shanghai', year: 'numeric' });
-// en-CA formats as YYYY-MM-DD.
-const DATE = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Asia/Shanghai',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
+/**
+ * Asia/Shanghai dates whatever the server's time zone: the one place that knows the offset. Shanghai has kept UTC+8
+ * without daylight saving since 1991, so a fixed offset is exact for every date this service handles.
+ */
+export const SHANGHAI_OFFSET_MS = 8 * 3600 * 1000;
 
-/** The calendar date (YYYY-MM-DD) in Asia/Shanghai. */
-export function shanghaiDate(instant: Date): string {
-  return DATE.format(instant);
+/** YYYY-MM-DD of an instant (a Date or epoch milliseconds) in Asia/Shanghai. */
+export function shanghaiDay(instant: Date | number): string {
+  return new Date((typeof instant === 'number' ? instant : instant.getTime()) + SHANGHAI_OFFSET_MS)
+    .toISOString()
+    .slice(0, 10);
 }
 
-/** The calendar year in Asia/Shanghai, whatever the server's time zone (case numbers follow it). */
+/** The instant (epoch milliseconds) a Shanghai calendar day starts. */
+export function shanghaiMidnight(day: string): number {
+  return Date.parse(`${day}T00:00:00Z`) - SHANGHAI_OFFSET_MS;
+}
+
+/** The calendar year in Asia/Shanghai (case numbers follow it). */
 export function shanghaiYear(instant: Date): number {
-  return Number(YEAR.format(instant));
+  return Number(shanghaiDay(instant).slice(0, 4));
 }
-
-/** Shanghai has kept UTC+8 without daylight saving since 1991. */
-const SHANGHAI_OFFSET_MS = 8 * 3600 * 1000;
 
 /**
  * The Shanghai wall-clock time as a Date whose UTC fields read it, for formats without time zones (spreadsheet

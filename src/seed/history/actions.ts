@@ -3,7 +3,7 @@ import { CallbackResult, CaseOutcome, CaseStatus } from 'src/cases/case.enums';
 import { agreementPaymentStatus } from 'src/workflow/effects/instalments';
 import { Payer } from 'src/workflow/payment.entity';
 import { DAY_MS } from 'src/sla/business-calendar';
-import { dayString, shanghaiDayNumber } from 'src/seed/history/fast-calendar';
+import { shanghaiDay } from 'src/common/util/shanghai-time';
 import { UnitRef } from 'src/seed/history/history.types';
 import { Story } from 'src/seed/history/story';
 
@@ -11,8 +11,6 @@ import { Story } from 'src/seed/history/story';
  * The workflow commands as the history uses them: each changes the case and writes the event data exactly as
  * the command's effect in src/workflow/effects does, so generated timelines look like real ones.
  */
-
-export const shanghaiDate = (instant: number): string => dayString(shanghaiDayNumber(instant));
 
 export function dispatch(s: Story, by: string, target: UnitRef): void {
   s.apply(
@@ -104,7 +102,7 @@ export function pay(s: Story, by: string, amountFen: number, payer?: Payer): voi
   const typo = s.rng.chance(0.015) ? Math.max(1, Math.round(amountFen * s.rng.pick([9, 0.1, 0.5]))) : 0;
   const paymentId = s.rng.uuid();
   // Paid a day or two before it is recorded, but not before the case came in.
-  const paidOn = shanghaiDate(Math.max(s.row.receivedAt, s.t - s.rng.int(0, 2) * DAY_MS));
+  const paidOn = shanghaiDay(Math.max(s.row.receivedAt, s.t - s.rng.int(0, 2) * DAY_MS));
   const who = payer ?? (s.rng.chance(0.9) ? Payer.Employer : s.rng.pick(PAYERS));
   const recorded = amountFen + typo;
   s.out.payments.push({

@@ -1,6 +1,5 @@
-import { BusinessCalendar, CalendarMode, DAY_MS, HOUR_MS } from 'src/sla/business-calendar';
-
-const OFFSET_MS = 8 * HOUR_MS;
+import { SHANGHAI_OFFSET_MS as OFFSET_MS } from 'src/common/util/shanghai-time';
+import { BusinessCalendar, CalendarMode, DAY_MS } from 'src/sla/business-calendar';
 
 /** The Asia/Shanghai day number (days since 1970-01-01 there) of an instant. */
 export function shanghaiDayNumber(instant: number): number {

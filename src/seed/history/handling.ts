@@ -3,7 +3,8 @@ import { CaseKind, CaseOutcome, CaseStatus, LegalStage } from 'src/cases/case.en
 import { DAY_MS, HOUR_MS } from 'src/sla/business-calendar';
 import { SessionResult } from 'src/workflow/mediation.entity';
 import { Payer } from 'src/workflow/payment.entity';
-import { close, closeAs, pay, proposeClosure, shanghaiDate } from 'src/seed/history/actions';
+import { close, closeAs, pay, proposeClosure } from 'src/seed/history/actions';
+import { shanghaiDay } from 'src/common/util/shanghai-time';
 import { CaseProfile } from 'src/seed/history/case-profile';
 import type { Cast } from 'src/seed/history/lifecycle';
 import { Weighted } from 'src/seed/history/rng';
@@ -96,7 +97,7 @@ function mediate(s: Story, cast: Cast): void {
     const sessionId = s.rng.uuid();
     const place = '工会劳动争议调解室';
     const partiesPresent = result === SessionResult.EmployerAbsent ? ['劳动者本人'] : ['劳动者本人', '用人单位代表'];
-    const sessionDate = shanghaiDate(s.t);
+    const sessionDate = shanghaiDay(s.t);
     s.out.sessions.push({
       id: sessionId,
       caseId: s.row.id,
@@ -138,7 +139,7 @@ function agreement(s: Story, cast: Cast, mediator: string): void {
       id: s.rng.uuid(),
       caseId: s.row.id,
       seq: k + 1,
-      dueOn: shanghaiDate(i.due),
+      dueOn: shanghaiDay(i.due),
       amountFen: i.amountFen,
     }),
   );
@@ -198,14 +199,14 @@ function legalAid(s: Story, cast: Cast): void {
     return;
   }
   const forum = '劳动人事争议仲裁委员会';
-  const year = shanghaiDate(s.t).slice(0, 4);
+  const year = shanghaiDay(s.t).slice(0, 4);
   const externalCaseNumber = `京劳人仲字[${year}]第${s.rng.int(100, 9999)}号`;
   s.waitHours(10 * 24, 0.5);
-  const filedOn = shanghaiDate(s.t);
+  const filedOn = shanghaiDay(s.t);
   stage(s, cast, { stage: LegalStage.Arbitration, forum, externalCaseNumber, filedOn });
   s.waitHours(45 * 24, 0.3);
   const r = s.rng.float();
-  const decidedOn = shanghaiDate(s.t);
+  const decidedOn = shanghaiDay(s.t);
   if (r >= 0.65) {
     // Settled before the award, or the claim failed.
     stage(s, cast, { stage: LegalStage.Arbitration, forum, externalCaseNumber, filedOn, decidedOn });
@@ -226,10 +227,10 @@ function legalAid(s: Story, cast: Cast): void {
       forum: '人民法院',
       externalCaseNumber: `(${year})京民初${s.rng.int(100, 9999)}号`,
     };
-    stage(s, cast, { ...court, filedOn: shanghaiDate(s.t) });
+    stage(s, cast, { ...court, filedOn: shanghaiDay(s.t) });
     s.waitHours(100 * 24, 0.4);
     awarded = Math.min(s.row.claimedFen, Math.round(awarded * s.rng.uniform(0.85, 1.05)));
-    stage(s, cast, { ...court, decidedOn: shanghaiDate(s.t), awarded });
+    stage(s, cast, { ...court, decidedOn: shanghaiDay(s.t), awarded });
   }
   if (s.rng.chance(0.7)) {
     s.waitHours(20 * 24, 0.5);
@@ -240,7 +241,7 @@ function legalAid(s: Story, cast: Cast): void {
       stage: LegalStage.Enforcement,
       forum: '人民法院',
       externalCaseNumber: `(${year})京执${s.rng.int(100, 9999)}号`,
-      filedOn: shanghaiDate(s.t),
+      filedOn: shanghaiDay(s.t),
     });
     s.waitHours(90 * 24, 0.6);
     if (s.rng.chance(0.85)) pay(s, cast.legal, Math.round(awarded * s.rng.uniform(0.4, 1)), Payer.CourtEnforcement);

@@ -1,4 +1,5 @@
-import { DAY_MS, shanghaiMidnight } from 'src/sla/business-calendar';
+import { DAY_MS } from 'src/sla/business-calendar';
+import { shanghaiMidnight } from 'src/common/util/shanghai-time';
 
 export type InstalmentState = 'paid' | 'due' | 'overdue';
 

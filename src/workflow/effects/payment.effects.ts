@@ -1,3 +1,4 @@
+import { shanghaiDay } from 'src/common/util/shanghai-time';
 import { Injectable } from '@nestjs/common';
 import { Actor } from 'src/auth/principal';
 import { CaseEventType } from 'src/cases/case-event.entity';
@@ -62,7 +63,8 @@ export class PaymentEffects implements CommandEffects {
         const paymentId = await this.records.addPayment({
           caseId: entity.id,
           amountFen: (-amount).toString(),
-          paidOn: new Date().toISOString().slice(0, 10),
+          // Dated the Shanghai day it is recorded (a UTC date is yesterday there before 08:00).
+          paidOn: shanghaiDay(new Date()),
           payer: Payer.Other,
           evidenceAttachmentId: null,
           correctsId: d.correctsPaymentId,
