@@ -114,13 +114,4 @@ export class NotificationRepository {
     for (const row of rows) byUnit.set(row.org_unit_id, [...(byUnit.get(row.org_unit_id) ?? []), row.id]);
     return byUnit;
   }
-
-  /** Users of exactly this unit holding one of these roles (e.g. a union's mediators). */
-  async usersOfUnit(unitId: string, roles: string[]): Promise<string[]> {
-    const rows = await this.db.manager.query<{ id: string }[]>(
-      'SELECT id FROM app_user WHERE org_unit_id = $1 AND active AND roles && $2::user_role[]',
-      [unitId, roles],
-    );
-    return rows.map((row) => row.id);
-  }
 }

@@ -50,8 +50,9 @@ export class NotificationService {
     return this.notifications.usersOfUnits(unitIds, roles);
   }
 
+  /** Users of exactly this unit holding one of these roles (e.g. a union's mediators). */
   async usersOfUnit(unitId: string, roles: string[]): Promise<string[]> {
-    return this.notifications.usersOfUnit(unitId, roles);
+    return (await this.usersOfUnits([unitId], roles)).get(unitId) ?? [];
   }
 
   async list(actor: Actor, page: PageQueryDto): Promise<Page<NotificationDto>> {

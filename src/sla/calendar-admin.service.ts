@@ -8,7 +8,6 @@ import { DbContext } from 'src/database/db-context';
 import { CachedData, InvalidationBus } from 'src/redis/invalidation-bus';
 import { CalendarDayDto, CalendarYearDto, toCalendarDayDto, UpsertCalendarDayDto } from 'src/sla/calendar-admin.dto';
 import { CalendarRepository } from 'src/sla/calendar.repository';
-import { CalendarService } from 'src/sla/calendar.service';
 
 const ADMIN_SOURCE = '管理员维护';
 
@@ -22,7 +21,6 @@ export class CalendarAdminService {
   constructor(
     private readonly db: DbContext,
     private readonly days: CalendarRepository,
-    private readonly calendars: CalendarService,
     private readonly bus: InvalidationBus,
     private readonly audit: AuditService,
   ) {}
@@ -68,9 +66,6 @@ export class CalendarAdminService {
       scopePath: actor.principal.unitPath,
       detail,
     });
-    await this.db.afterCommit(async () => {
-      this.calendars.invalidate();
-      await this.bus.publish(CachedData.Calendar);
-    });
+    await this.db.afterCommit(() => this.bus.publish(CachedData.Calendar));
   }
 }

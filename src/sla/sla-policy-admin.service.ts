@@ -6,7 +6,6 @@ import { DomainError, ValidationFailedError } from 'src/common/errors/domain.err
 import { ErrorCode } from 'src/common/errors/error-code';
 import { DbContext } from 'src/database/db-context';
 import { CachedData, InvalidationBus } from 'src/redis/invalidation-bus';
-import { PolicyCatalog } from 'src/sla/policy-catalog';
 import {
   PolicyMatchDto,
   PolicyTimersDto,
@@ -28,7 +27,6 @@ export class SlaPolicyAdminService {
   constructor(
     private readonly db: DbContext,
     private readonly policies: SlaPolicyRepository,
-    private readonly catalog: PolicyCatalog,
     private readonly bus: InvalidationBus,
     private readonly audit: AuditService,
   ) {}
@@ -61,10 +59,7 @@ export class SlaPolicyAdminService {
         scopePath: actor.principal.unitPath,
         detail: { fromVersion: current.version, timers: Object.keys(timers), matchChanged: dto.match !== undefined },
       });
-      await this.db.afterCommit(async () => {
-        this.catalog.invalidate();
-        await this.bus.publish(CachedData.SlaPolicies);
-      });
+      await this.db.afterCommit(() => this.bus.publish(CachedData.SlaPolicies));
       return toSlaPolicyDto(await this.require(code));
     });
   }

@@ -50,12 +50,9 @@ export class ExtensionCommandService {
         unit: request.unit,
         reason: request.reason,
       });
-      const dispatchers = [];
-      for (const unitId of owningAndParentUnit(entity.ownerPath)) {
-        dispatchers.push(...(await this.notifications.usersOfUnit(unitId, [Role.Dispatcher])));
-      }
+      const byUnit = await this.notifications.usersOfUnits(owningAndParentUnit(entity.ownerPath), [Role.Dispatcher]);
       await this.notifications.notify(
-        dispatchers.filter((id) => id !== actor.principal.userId),
+        [...byUnit.values()].flat().filter((id) => id !== actor.principal.userId),
         entity.id,
         CaseEventType.ExtensionRequested,
         `案件 ${entity.number} 的${TIMER_LABEL[timer.timer]}时限申请延期 ${request.amount} ${request.unit === 'days' ? '天' : '小时'}，请审批`,
