@@ -13,8 +13,11 @@ export function databaseUrl(name: string): string {
   return url.toString();
 }
 
-/** A fresh database with migrations and the seed (org tree, demo users), built with the project's own tools. */
-export async function freshDatabase(name: string): Promise<string> {
+/**
+ * A fresh database with migrations and the seed (org tree, demo users), built with the project's own tools.
+ * `seedArgs`: by default no demo case history (a bench measures its own cases); `['--cases', N]` for a history.
+ */
+export async function freshDatabase(name: string, seedArgs: string[] = ['--no-history']): Promise<string> {
   execFileSync('bash', [join(ROOT, 'scripts', 'services.sh'), 'up'], { stdio: 'inherit' });
   const admin = new Client({ connectionString: ADMIN_URL });
   await admin.connect();
@@ -32,7 +35,7 @@ export async function freshDatabase(name: string): Promise<string> {
       stdio: ['ignore', 'ignore', 'inherit'],
     },
   );
-  execFileSync(process.execPath, ['dist/scripts/seed.js'], { cwd: ROOT, env, stdio: 'inherit' });
+  execFileSync(process.execPath, ['dist/scripts/seed.js', ...seedArgs], { cwd: ROOT, env, stdio: 'inherit' });
   return url;
 }
 

@@ -43,12 +43,14 @@ const SCENARIOS: Scenario[] = [
   },
 ];
 
-async function prepareDatabase(): Promise<string> {
+async function prepareDatabase(): Promise<{ url: string; cases: number }> {
   const admin = new Client({ connectionString: ADMIN_URL });
   await admin.connect();
   const exists = (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [DATABASE])).rowCount === 1;
   await admin.end();
-  const url = exists ? databaseUrl(DATABASE) : await freshDatabase(DATABASE);
+  // Seeding a million cases takes minutes: done once (the seed refuses a database that has cases), then reused.
+  if (!exists) process.stdout.write(`[bench] creating ${DATABASE} with ${String(CASES)} seeded cases\n`);
+  const url = exists ? databaseUrl(DATABASE) : await freshDatabase(DATABASE, ['--cases', String(CASES)]);
   const env = { ...process.env, DATABASE_URL: url, NODE_PATH: join(ROOT, 'dist') };
   // An existing database may predate the latest migrations; each in its own transaction (two rebuilds of a million
   // cases' aggregates in one transaction ran PostgreSQL out of lock memory).
@@ -64,16 +66,9 @@ async function prepareDatabase(): Promise<string> {
   const db = new Client({ connectionString: url });
   await db.connect();
   try {
-    const count = async () =>
-      Number((await db.query<{ n: string }>('SELECT count(*)::text AS n FROM "case"')).rows[0]?.n);
-    const have = await count();
+    const have = Number((await db.query<{ n: string }>('SELECT count(*)::text AS n FROM "case"')).rows[0]?.n);
     if (have < CASES) {
-      process.stdout.write(`[bench] seeding ${String(CASES - have)} cases into ${DATABASE}\n`);
-      execFileSync(process.execPath, ['dist/scripts/seed.js', '--cases', String(CASES - have)], {
-        cwd: ROOT,
-        env,
-        stdio: 'inherit',
-      });
+      throw new Error(`${DATABASE} holds ${String(have)} cases, fewer than ${String(CASES)}: drop it to reseed`);
     }
     const facts = Number(
       (await db.query<{ n: string }>('SELECT count(*)::text AS n FROM report_case_fact')).rows[0]?.n,
@@ -83,7 +78,7 @@ async function prepareDatabase(): Promise<string> {
       await db.query('SELECT report_rebuild()');
     }
     await db.query('ANALYZE');
-    return url;
+    return { url, cases: have };
   } finally {
     await db.end();
   }
@@ -115,10 +110,9 @@ function figuresOf(body: string): string {
 }
 
 async function main(): Promise<void> {
-  const url = await prepareDatabase();
+  const { url, cases } = await prepareDatabase();
   const db = new Client({ connectionString: url });
   await db.connect();
-  const cases = Number((await db.query<{ n: string }>('SELECT count(*)::text AS n FROM "case"')).rows[0]?.n);
   const cubeRows = (
     await db.query<Record<string, string>>(
       `SELECT (SELECT count(*) FROM report_tree_day)::text AS day, (SELECT count(*) FROM report_tree_day_kind)::text AS day_kind,

@@ -1,6 +1,6 @@
 import { CallDisposition } from 'src/calls/call.entity';
 import { CaseEventType } from 'src/cases/case-event.entity';
-import { CaseKind, CaseOutcome, CaseStatus, Channel, OPEN_STATUSES } from 'src/cases/case.enums';
+import { CaseKind, CaseOutcome, CaseStatus, Channel, OPEN_STATUSES, COLLECTIVE_THRESHOLD } from 'src/cases/case.enums';
 import { CaseProfile, ProfileDrawer } from 'src/seed/history/case-profile';
 import { FastCalendar } from 'src/seed/history/fast-calendar';
 import { CaseRow, HistoryBatch, HistoryInputs, HistoryOptions, PlainParty } from 'src/seed/history/history.types';
@@ -108,7 +108,7 @@ export class HistoryGenerator {
       workerPartyId: rng.chance(consult ? 0.05 : 0.6) ? this.party(rng, receivedAt) : null,
       employerId: employer?.id ?? null,
       workersAffected: p.workersAffected,
-      collective: p.workersAffected >= 10,
+      collective: p.workersAffected >= COLLECTIVE_THRESHOLD,
       narrative: narrative(rng, p.category, consult, p.workersAffected),
       disputeArisenOn: p.disputeArisenOn,
       claimedFen: p.claims.reduce((sum, c) => sum + c.amountFen, 0),

@@ -151,14 +151,9 @@ export class HistoryRepository {
     };
   }
 
-  /** Recomputes the report aggregates from the raw tables, when the reports' migration has added the function. */
-  async rebuildReports(): Promise<boolean> {
-    const rows = await this.dataSource.query<{ found: boolean }[]>(
-      "SELECT to_regprocedure('report_rebuild()') IS NOT NULL AS found",
-    );
-    if (rows[0]?.found !== true) return false;
+  /** Recomputes the report aggregates from the raw tables: the bulk load ran with their triggers off. */
+  async rebuildReports(): Promise<void> {
     await this.dataSource.query('SELECT report_rebuild()');
-    return true;
   }
 
   async analyze(): Promise<void> {

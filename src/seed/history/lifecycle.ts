@@ -1,7 +1,8 @@
+import { REOPEN_WINDOW_MS } from 'src/workflow/effects/closure.effects';
 import { CallDisposition } from 'src/calls/call.entity';
 import { CaseEventType } from 'src/cases/case-event.entity';
 import { CallbackResult, CaseOutcome, CasePriority, CaseStatus } from 'src/cases/case.enums';
-import { DAY_MS, HOUR_MS } from 'src/sla/business-calendar';
+import { HOUR_MS } from 'src/sla/business-calendar';
 import { close, closeAs, dispatch, pay, proposeClosure, recordCallback, recordContact } from 'src/seed/history/actions';
 import { CaseProfile } from 'src/seed/history/case-profile';
 import { handle } from 'src/seed/history/handling';
@@ -24,8 +25,6 @@ export interface Cast {
   /** An earlier case this one may duplicate (none for the first case). */
   original: () => { id: string; number: string } | undefined;
 }
-
-const REOPEN_WINDOW_MS = 30 * DAY_MS;
 
 /** A consultation not answered on the spot: classified, then answered (the callback clock starts). */
 export function consultation(s: Story, cast: Cast): void {

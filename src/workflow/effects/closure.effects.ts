@@ -12,7 +12,7 @@ import { WorkflowRecordsRepository } from 'src/workflow/workflow-records.reposit
 import { CaseCommand } from 'src/workflow/workflow.definition';
 import { CloseDto, DuplicateDto, ProposeClosureDto, ReasonDto, RecordCallbackDto } from 'src/workflow/workflow.dto';
 
-const REOPEN_WINDOW_MS = 30 * 24 * 3600 * 1000;
+export const REOPEN_WINDOW_MS = 30 * 24 * 3600 * 1000;
 
 /** Closing a case, following it up, and reopening it. */
 @Injectable()
