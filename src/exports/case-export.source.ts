@@ -1,3 +1,5 @@
+import { DomainError } from 'src/common/errors/domain.error';
+import { ErrorCode } from 'src/common/errors/error-code';
 import { Injectable } from '@nestjs/common';
 import { Actor } from 'src/auth/principal';
 import {
@@ -83,6 +85,18 @@ export class CaseExportSource {
   /** The filters within the actor's scope; 404 when they name a unit outside it. */
   criteria(actor: Actor, filters: CaseListFilters): Promise<CaseCriteria> {
     return this.queries.criteria(actor, filters);
+  }
+
+  /** 409 EXPORT_TOO_LARGE when more than `max` cases match (counting stops at max + 1). */
+  async assertAtMost(
+    criteria: CaseCriteria,
+    max: number,
+    message: string,
+    details: Record<string, unknown>,
+  ): Promise<void> {
+    if ((await this.cases.countAtMost(criteria, max + 1)) > max) {
+      throw new DomainError(ErrorCode.ExportTooLarge, message, { maxRows: max, ...details });
+    }
   }
 
   countAtMost(criteria: CaseCriteria, max: number): Promise<number> {

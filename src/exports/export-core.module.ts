@@ -6,10 +6,11 @@ import { CaseExportSource } from 'src/exports/case-export.source';
 import { ExportJobRepository } from 'src/exports/export-job.repository';
 import { ExportLookupRepository } from 'src/exports/export-lookup.repository';
 import { ReportsModule } from 'src/reports/reports.module';
+import { SlaModule } from 'src/sla/sla.module';
 
 /** What both the API (streamed exports, requests) and the worker (background exports) need. */
 @Module({
-  imports: [CasesModule, ReportsModule],
+  imports: [CasesModule, ReportsModule, SlaModule],
   providers: [
     ExportJobRepository,
     ExportLookupRepository,
@@ -17,6 +18,7 @@ import { ReportsModule } from 'src/reports/reports.module';
     BreakdownExportSource,
     FILE_STORAGE_PROVIDER,
   ],
-  exports: [ExportJobRepository, CaseExportSource, BreakdownExportSource, FileStorage],
+  // SlaModule for its Clock: export times and expiry follow the injected time, as everywhere else.
+  exports: [ExportJobRepository, CaseExportSource, BreakdownExportSource, FileStorage, SlaModule],
 })
 export class ExportCoreModule {}

@@ -1,3 +1,4 @@
+import { Clock } from 'src/sla/clock';
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { FileStorage } from 'src/attachments/file-storage';
 import { Actor } from 'src/auth/principal';
@@ -49,6 +50,7 @@ export class ExportRunJob implements OnApplicationBootstrap {
     private readonly breakdowns: BreakdownExportSource,
     private readonly storage: FileStorage,
     private readonly queue: QueueService,
+    private readonly clock: Clock,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -75,7 +77,7 @@ export class ExportRunJob implements OnApplicationBootstrap {
       })();
       const fileKey = `exports/${row.id}.${row.format}`;
       const stored = await this.storage.put(fileKey, renderTable(row.format, { ...table, rows: counted }));
-      const expiresAt = new Date(Date.now() + this.config.exports.ttlHours * 3600 * 1000);
+      const expiresAt = new Date(this.clock.now().getTime() + this.config.exports.ttlHours * 3600 * 1000);
       await this.jobs.finish(row.id, { fileKey, rowCount, sizeBytes: stored.sizeBytes, expiresAt });
       await context.updateProgress(100);
     } catch (error) {

@@ -1,3 +1,4 @@
+import { Clock } from 'src/sla/clock';
 import { Inject, Injectable } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
@@ -45,11 +46,12 @@ export class ExportService {
     private readonly storage: FileStorage,
     private readonly audit: AuditService,
     private readonly queue: QueueService,
+    private readonly clock: Clock,
   ) {}
 
   async breakdownNow(actor: Actor, query: ExportBreakdownQueryDto): Promise<ExportFile> {
     const { format, ...filters } = query;
-    const at = new Date();
+    const at = this.clock.now();
     const { table, period } = await this.breakdowns.table(actor, filters, at);
     await this.record(actor, ExportKind.Breakdown, format, null, filters);
     const names = {
@@ -63,14 +65,15 @@ export class ExportService {
     const { format, ...filters } = query;
     const criteria = await this.cases.criteria(actor, filters);
     const max = this.config.exports.syncMaxRows;
-    if ((await this.cases.countAtMost(criteria, max + 1)) > max) {
-      throw new DomainError(
-        ErrorCode.ExportTooLarge,
-        `More than ${String(max)} cases: export them in the background with POST /exports`,
-        { maxRows: max, asyncExport: 'POST /exports' },
-      );
-    }
-    const at = new Date();
+    await this.cases.assertAtMost(
+      criteria,
+      max,
+      `More than ${String(max)} cases: export them in the background with POST /exports`,
+      {
+        asyncExport: 'POST /exports',
+      },
+    );
+    const at = this.clock.now();
     await this.record(actor, ExportKind.Cases, format, null, filters);
     const names = { fileName: caseListFileName(format, at), asciiName: asciiFileName(ExportKind.Cases, format, at) };
     return exportFile(names, format, renderTable(format, this.cases.table(criteria)));
@@ -81,7 +84,7 @@ export class ExportService {
    * records the caller's scope and a fixed period, and queues the job after commit.
    */
   async create(actor: Actor, dto: CreateExportDto): Promise<ExportDto> {
-    const at = new Date();
+    const at = this.clock.now();
     let filters: Record<string, unknown>;
     let fileName: string;
     if (dto.kind === ExportKind.Breakdown) {
@@ -97,15 +100,12 @@ export class ExportService {
       const query = await validFilters<CaseListFilters>(CASE_FILTERS, dto.filters);
       const criteria = await this.cases.criteria(actor, query);
       const max = this.config.exports.maxRows;
-      if ((await this.cases.countAtMost(criteria, max + 1)) > max) {
-        throw new DomainError(
-          ErrorCode.ExportTooLarge,
-          `An export holds at most ${String(max)} cases: narrow the filters`,
-          {
-            maxRows: max,
-          },
-        );
-      }
+      await this.cases.assertAtMost(
+        criteria,
+        max,
+        `An export holds at most ${String(max)} cases: narrow the filters`,
+        {},
+      );
       filters = { ...query };
       fileName = caseListFileName(dto.format, at);
     }
@@ -130,7 +130,7 @@ export class ExportService {
   }
 
   async get(actor: Actor, id: string): Promise<ExportDto> {
-    return toExportDto(await this.owned(actor, id), new Date());
+    return toExportDto(await this.owned(actor, id), this.clock.now());
   }
 
   async list(actor: Actor, query: ListExportsQueryDto): Promise<ExportPageDto> {
@@ -140,7 +140,7 @@ export class ExportService {
       after = { createdAt: new Date(at), id };
     }
     const rows = await this.jobs.listOwned(actor.principal.userId, query.limit + 1, after);
-    const now = new Date();
+    const now = this.clock.now();
     return keysetPage(
       rows,
       query.limit,
@@ -151,7 +151,7 @@ export class ExportService {
 
   async download(actor: Actor, id: string): Promise<ExportFile> {
     const row = await this.owned(actor, id);
-    const dto = toExportDto(row, new Date());
+    const dto = toExportDto(row, this.clock.now());
     if (dto.downloadUrl === null || row.fileKey === null) {
       throw new DomainError(ErrorCode.Conflict, `Export is ${dto.state}: nothing to download`, { state: dto.state });
     }
