@@ -3,7 +3,11 @@ import type { Queue } from 'bullmq';
 import { randomUUID } from 'node:crypto';
 import { AppRole } from 'src/config/app-config';
 import { QueueName } from 'src/queue/queue.constants';
+import { TimerJobs } from 'src/sla/timer.jobs';
 import { TimerScheduler } from 'src/sla/timer-scheduler';
+import { DataSource } from 'typeorm';
+import { createIdentityFixture } from 'test/helpers/identity-fixture';
+import { validCaseBody } from 'test/helpers/intake-payloads';
 import { createTestApp, TestApp } from 'test/helpers/test-app';
 
 /** The instant BullMQ will fire a delayed job: the millisecond part of its score in the delayed set. */
@@ -43,6 +47,42 @@ describe('arming SLA clocks', () => {
     for (const timer of timers) {
       expect(await firesAt(queue, `timer-${timer.id}-v1-warn`)).toBe(timer.warnAt.getTime());
       expect(await firesAt(queue, `timer-${timer.id}-v1-due`)).toBe(timer.dueAt.getTime());
+    }
+  });
+
+  it('a clock due beyond the horizon gets no job at intake; the reconciler arms it once it comes close', async () => {
+    const queue = t.app.get<Queue>(getQueueToken(QueueName.Timers));
+    const db = t.app.get(DataSource);
+    const fx = await createIdentityFixture(t);
+    const operator = t.http.withToken(await fx.token('operator_city'));
+    const created = await operator.post<{ id: string }>('/cases', validCaseBody());
+    expect(created.status).toBe(201);
+    const clocks = await db.query<{ id: string; timer: string }[]>(
+      "SELECT id, timer FROM case_timer WHERE case_id = $1 AND state = 'running' ORDER BY timer",
+      [created.body.id],
+    );
+    // First contact in 24 hours, resolution in 15 working days, the statutory limitation in a year: all far.
+    expect(clocks.map((c) => c.timer)).toEqual(['first_contact', 'resolution', 'limitation']);
+    const jobIds = (id: string) => [`timer-${id}-v1-warn`, `timer-${id}-v1-due`];
+    for (const clock of clocks) {
+      for (const jobId of jobIds(clock.id)) expect(await queue.getJob(jobId)).toBeUndefined();
+    }
+
+    // Time passes: the first-contact deadlines come within the horizon.
+    const first = clocks[0]?.id ?? '';
+    // TypeORM answers UPDATE … RETURNING with [rows, count].
+    const [[moved]] = await db.query<[{ warn_at: Date; due_at: Date }[], number]>(
+      `UPDATE case_timer SET warn_at = now() + interval '2 minutes', due_at = now() + interval '5 minutes'
+        WHERE id = $1 RETURNING warn_at, due_at`,
+      [first],
+    );
+    const worker = await t.startWorker();
+    await worker.get(TimerJobs).reconcile();
+
+    expect(await firesAt(queue, `timer-${first}-v1-warn`)).toBe(moved?.warn_at.getTime());
+    expect(await firesAt(queue, `timer-${first}-v1-due`)).toBe(moved?.due_at.getTime());
+    for (const clock of clocks.slice(1)) {
+      for (const jobId of jobIds(clock.id)) expect(await queue.getJob(jobId)).toBeUndefined();
     }
   });
 });

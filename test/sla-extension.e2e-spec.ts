@@ -42,7 +42,8 @@ describe('extending a clock', () => {
   let as: (user: Parameters<IdentityFixture['token']>[0]) => Promise<HttpClient>;
 
   beforeAll(async () => {
-    t = await createTestApp();
+    // A two-hour horizon: a clock extended by an hour is re-armed at approval, not left to the reconciler.
+    t = await createTestApp({ env: { SLA_ARM_HORIZON_SECONDS: '7200' } });
     db = t.app.get(DataSource);
     // Seconds for category `other`, so a stale job would have fired while the test watches.
     await db.query(`INSERT INTO sla_policy (code, position, match, timers) VALUES ('test-seconds', -1, $1, $2)`, [

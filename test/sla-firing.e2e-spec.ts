@@ -165,7 +165,8 @@ describe('pausing a clock', () => {
   let fx: IdentityFixture;
 
   beforeAll(async () => {
-    t = await createTestApp();
+    // An hour's horizon: the 10-minute resolution clock is re-armed at resume, not left to the reconciler.
+    t = await createTestApp({ env: { SLA_ARM_HORIZON_SECONDS: '3600' } });
     await addSecondsPolicy(t.app.get(DataSource));
     fx = await createIdentityFixture(t);
   });

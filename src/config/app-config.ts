@@ -138,6 +138,15 @@ export class EnvironmentVariables {
   @Max(600000)
   WORKER_LOCK_DURATION_MS = 30000;
 
+  /**
+   * How far ahead SLA clocks get their BullMQ jobs. Clocks due later are armed by the minute reconciler once they
+   * come this close, so Redis holds the next few minutes' deadlines instead of every running clock's.
+   */
+  @IsInt()
+  @Min(180)
+  @Max(400 * 24 * 3600)
+  SLA_ARM_HORIZON_SECONDS = 600;
+
   /** Where evidence files are kept (local-disk storage). */
   @IsString()
   @IsNotEmpty()
@@ -184,6 +193,7 @@ export interface AppConfig {
   database: { url: string; poolSize: number };
   redis: { url: string };
   queue: { prefix: string; concurrency: number; lockDurationMs: number };
+  sla: { armHorizonMs: number };
   notify: { provider: 'log' | 'webhook'; webhookUrl: string };
   shutdownTimeoutMs: number;
   log: { level: LogLevel; destination: string };
@@ -228,6 +238,7 @@ const NUMERIC_KEYS = new Set([
   'LOGIN_WINDOW_SECONDS',
   'ATTACHMENT_MAX_BYTES',
   'WORKER_LOCK_DURATION_MS',
+  'SLA_ARM_HORIZON_SECONDS',
   'EXPORT_SYNC_MAX_ROWS',
   'EXPORT_MAX_ROWS',
   'EXPORT_TTL_HOURS',
@@ -267,6 +278,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
       concurrency: vars.WORKER_CONCURRENCY,
       lockDurationMs: vars.WORKER_LOCK_DURATION_MS,
     },
+    sla: { armHorizonMs: vars.SLA_ARM_HORIZON_SECONDS * 1000 },
     notify: { provider: vars.NOTIFY_PROVIDER, webhookUrl: vars.NOTIFY_WEBHOOK_URL },
     shutdownTimeoutMs: vars.SHUTDOWN_TIMEOUT_MS,
     log: { level: vars.LOG_LEVEL, destination: vars.LOG_DESTINATION },

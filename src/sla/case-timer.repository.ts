@@ -145,15 +145,23 @@ export class CaseTimerRepository {
     );
   }
 
-  /** A page of running clocks by (due_at, id), for re-arming their jobs. */
-  async runningPage(after: { dueAt: Date; id: string } | undefined, limit: number): Promise<ArmableTimer[]> {
+  /**
+   * A page of running clocks by (due_at, id) with a deadline — an unsent warning or the due time — up to `horizon`:
+   * the ones whose jobs the reconciler (re-)arms.
+   */
+  async armablePage(
+    horizon: Date,
+    after: { dueAt: Date; id: string } | undefined,
+    limit: number,
+  ): Promise<ArmableTimer[]> {
     const rows = await this.db.manager.query<
       { id: string; deadline_version: number; warn_at: Date; due_at: Date; warned_at: Date | null }[]
     >(
       `SELECT id, deadline_version, warn_at, due_at, warned_at FROM case_timer
-        WHERE state = 'running' AND ($1::timestamptz IS NULL OR (due_at, id) > ($1::timestamptz, $2::uuid))
-        ORDER BY due_at, id LIMIT $3`,
-      [after?.dueAt ?? null, after?.id ?? null, limit],
+        WHERE state = 'running' AND (due_at <= $1 OR (warned_at IS NULL AND warn_at <= $1))
+          AND ($2::timestamptz IS NULL OR (due_at, id) > ($2::timestamptz, $3::uuid))
+        ORDER BY due_at, id LIMIT $4`,
+      [horizon, after?.dueAt ?? null, after?.id ?? null, limit],
     );
     return rows.map((row) => ({
       id: row.id,

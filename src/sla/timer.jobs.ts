@@ -52,8 +52,8 @@ export class TimerJobs implements OnApplicationBootstrap {
 
   /**
    * Fires what is overdue (jobs lost with Redis, or never armed) in locked batches — concurrent reconcilers and
-   * jobs skip each other's rows — warnings before breaches, then re-arms the jobs of every running clock
-   * (deterministic ids make that idempotent).
+   * jobs skip each other's rows — warnings before breaches, then (re-)arms the jobs of every running clock with a
+   * deadline within the arming horizon (deterministic ids make that idempotent).
    */
   @OnJob(JobName.TimerReconcile)
   async reconcile(): Promise<void> {
@@ -67,9 +67,11 @@ export class TimerJobs implements OnApplicationBootstrap {
     }
     let armed = 0;
     let after: { dueAt: Date; id: string } | undefined;
+    const now = Date.now();
+    const horizon = this.scheduler.horizon(now);
     for (;;) {
-      const page = await this.timers.runningPage(after, BATCH);
-      await this.scheduler.arm(page);
+      const page = await this.timers.armablePage(horizon, after, BATCH);
+      await this.scheduler.arm(page, now);
       armed += page.length;
       const last = page.at(-1);
       if (!last || page.length < BATCH) break;
