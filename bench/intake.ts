@@ -1,4 +1,5 @@
 import autocannon from 'autocannon';
+import { deleteQueueKeys } from 'src/queue/redis-connection';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +13,9 @@ import { freshDatabase, ROOT, runPgbench, startService, stopService } from './be
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
 const PORT = 3199;
+const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:63799';
+// Its own queue prefix, emptied afterwards: the jobs a run arms must not pile up in the developer's Redis.
+const PREFIX = process.env.BENCH_QUEUE_PREFIX ?? 'gdbench_intake';
 
 const body = JSON.stringify({
   channel: 'hotline',
@@ -32,7 +36,11 @@ const body = JSON.stringify({
 async function main(): Promise<void> {
   const url = await freshDatabase('gd_bench');
   const poolSize = process.env.BENCH_POOL_SIZE ?? '16';
-  const service = await startService({ DATABASE_URL: url, APP_ROLE: 'api', DATABASE_POOL_SIZE: poolSize }, PORT);
+  await deleteQueueKeys(REDIS_URL, PREFIX);
+  const service = await startService(
+    { DATABASE_URL: url, REDIS_URL, QUEUE_PREFIX: PREFIX, APP_ROLE: 'api', DATABASE_POOL_SIZE: poolSize },
+    PORT,
+  );
   let api: autocannon.Result;
   let light: autocannon.Result;
   let vars: Record<string, string>;
@@ -66,6 +74,7 @@ async function main(): Promise<void> {
     light = await autocannon({ ...options, connections: 4, duration: 10 });
   } finally {
     await stopService(service);
+    await deleteQueueKeys(REDIS_URL, PREFIX);
   }
   const db = runPgbench(url, join(ROOT, 'bench', 'intake.pgbench.sql'), CONNECTIONS, SECONDS, vars);
   const result = {

@@ -1,6 +1,6 @@
+import { deleteQueueKeys } from 'src/queue/redis-connection';
 import { DynamicModule, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import Redis from 'ioredis';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -11,7 +11,6 @@ import { readEnvironment } from 'src/config/environment';
 import { JobName, QueueName } from 'src/queue/queue.constants';
 import { QueueModule } from 'src/queue/queue.module';
 import { QueueService } from 'src/queue/queue.service';
-import { redisOptionsFromUrl } from 'src/queue/redis-connection';
 import { TimerScheduler } from 'src/sla/timer-scheduler';
 import { dropDatabase, freshDatabase, ROOT } from './bench-support';
 import {
@@ -55,19 +54,6 @@ class ArmingModule {
 const log = (message: string) => process.stderr.write(`[bench:timers] ${message}\n`);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const seconds = (ms: number) => Math.round(ms / 100) / 10;
-
-async function clearQueues(): Promise<number> {
-  const redis = new Redis(redisOptionsFromUrl(REDIS_URL));
-  let removed = 0;
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${PREFIX}:*`, 'COUNT', 1000);
-    if (keys.length > 0) removed += await redis.unlink(...keys);
-    cursor = next;
-  } while (cursor !== '0');
-  await redis.quit();
-  return removed;
-}
 
 async function until(check: () => Promise<boolean>, deadline: number, everyMs: number): Promise<boolean> {
   while (Date.now() < deadline) {
@@ -125,7 +111,7 @@ async function main(): Promise<void> {
 
 async function run(): Promise<void> {
   const url = await freshDatabase(DATABASE);
-  await clearQueues();
+  await deleteQueueKeys(REDIS_URL, PREFIX);
   const db = new Client({ connectionString: url });
   await db.connect();
   let t = Date.now();
@@ -278,7 +264,7 @@ async function run(): Promise<void> {
     await fleet.stop();
     await producer.close();
     await db.end();
-    log(`removed ${await clearQueues()} Redis keys under ${PREFIX}:`);
+    log(`removed ${await deleteQueueKeys(REDIS_URL, PREFIX)} Redis keys under ${PREFIX}:`);
     if (process.env.BENCH_KEEP_DB !== '1') await dropDatabase(DATABASE);
   }
 }

@@ -1,4 +1,4 @@
-import type { RedisOptions } from 'ioredis';
+import Redis, { RedisOptions } from 'ioredis';
 
 /** ioredis options from REDIS_URL; BullMQ needs maxRetriesPerRequest null for its blocking commands. */
 export function redisOptionsFromUrl(url: string): RedisOptions {
@@ -13,4 +13,24 @@ export function redisOptionsFromUrl(url: string): RedisOptions {
     tls: parsed.protocol === 'rediss:' ? {} : undefined,
     maxRetriesPerRequest: null,
   };
+}
+
+/**
+ * Deletes every key under a queue prefix: for tests and benchmarks that share one Redis and must not leave their
+ * jobs behind (BullMQ's `obliterate` works one queue at a time and refuses while jobs are active).
+ */
+export async function deleteQueueKeys(url: string, prefix: string): Promise<number> {
+  const redis = new Redis(redisOptionsFromUrl(url));
+  try {
+    let removed = 0;
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+      if (keys.length > 0) removed += await redis.unlink(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+    return removed;
+  } finally {
+    await redis.quit();
+  }
 }

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHttpApp, createWorkerContext } from 'src/app.factory';
 import { AppConfig, AppRole, loadConfig } from 'src/config/app-config';
+import { deleteQueueKeys } from 'src/queue/redis-connection';
 import { HttpClient } from 'test/helpers/http-client';
 import { createTestDatabase, TestDatabase } from 'test/helpers/test-database';
 import { TEST_KEYS, TEST_REDIS_URL } from 'test/setup/test-env';
@@ -70,6 +71,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     async close() {
       for (const worker of extraWorkers) await worker.close();
       await app.close();
+      await deleteQueueKeys(config.redis.url, config.queue.prefix);
       await db.drop();
       rmSync(storageDir, { recursive: true, force: true });
     },
