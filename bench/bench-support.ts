@@ -162,8 +162,10 @@ export function runPgbench(
   const u = new URL(url);
   const args = [
     '-n',
+    // Like the service: its hot statements (inserts, the principal and employer lookups) are named prepared
+    // statements (src/database/preparing-client.ts), and every statement of the intake script is one of them.
     '-M',
-    'extended',
+    'prepared',
     '-c',
     String(clients),
     '-j',

@@ -1,7 +1,8 @@
 -- The statements POST /calls (disposition case_created, new caller, known employer, one claim) sends, in order,
 -- captured from the PostgreSQL log with log_statement=all; every transaction writes new rows like the endpoint does.
--- Variables: userid, sid, unitid, unitpath (pgbench -D). Explicit casts because pgbench -M extended sends untyped
--- parameters; no colon directly before a word inside literals (pgbench would read it as a variable).
+-- Variables: userid, sid, unitid, unitpath (pgbench -D). Run with -M prepared: the service sends each of these but
+-- BEGIN and COMMIT as a named prepared statement (src/database/preparing-client.ts). Explicit casts because pgbench
+-- sends untyped parameters; no colon directly before a word inside literals (pgbench would read it as a variable).
 SELECT u.id, u.username, u.roles::text AS roles, u.org_unit_id, o.path FROM app_user u JOIN org_unit o ON o.id = u.org_unit_id JOIN auth_session s ON s.id = CAST(:sid AS uuid) AND s.user_id = u.id AND s.revoked_at IS NULL WHERE u.id = CAST(:userid AS uuid) AND u.active;
 BEGIN;
 INSERT INTO "party" AS "PartyEntity"("id", "org_unit_id", "name", "phone_cipher", "phone_index", "id_number_cipher", "id_number_index", "employment_form", "union_member", "created_by", "version", "created_at", "updated_at") VALUES (DEFAULT, CAST(:unitid AS uuid), '王小明', 'v1-dev1-AAAAAAAAAAAAAAAA-BBBBBBBBBBBBBBBBBBBBBB-CCCCCCCCCCCCCCC', md5(CAST(random() AS text)) || md5(CAST(random() AS text)), NULL, NULL, 'standard', false, CAST(:userid AS uuid), 1, DEFAULT, DEFAULT) RETURNING "id" AS party_id, "version", "employment_form", "union_member", "created_at", "updated_at" \gset

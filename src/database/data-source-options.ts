@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { PreparingClient } from 'src/database/preparing-client';
 import { SnakeNamingStrategy } from 'src/database/snake-naming.strategy';
 import type { DataSourceOptions } from 'typeorm';
 
@@ -17,6 +18,11 @@ export function dataSourceOptions(database: { url: string; poolSize: number }): 
     namingStrategy: new SnakeNamingStrategy(),
     entities: [join(ROOT, 'src', '**', '*.entity.{ts,js}')],
     migrations: [join(ROOT, 'migrations', '*.{ts,js}')],
-    extra: { max: database.poolSize, connectionTimeoutMillis: 5000, application_name: 'grievance-desk' },
+    extra: {
+      max: database.poolSize,
+      connectionTimeoutMillis: 5000,
+      application_name: 'grievance-desk',
+      Client: PreparingClient,
+    },
   };
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { PREPARE } from 'src/database/preparing-client';
 import { DbContext } from 'src/database/db-context';
 import { EmployerEntity } from 'src/employers/employer.entity';
 
@@ -59,7 +60,7 @@ export class EmployerRepository {
     // Insert-or-read in one round trip. If a concurrent transaction inserted the same employer after this
     // statement's snapshot, neither branch returns it; the read below (a new snapshot) then does.
     const found = await q.query<EmployerRow[]>(
-      `WITH inserted AS (
+      `${PREPARE} WITH inserted AS (
          INSERT INTO employer (name, normalized_name, credit_code, industry, address) VALUES ($1, $2, $3, $4, $5)
          ON CONFLICT ${conflictTarget} DO NOTHING RETURNING id, name, credit_code)
        SELECT * FROM inserted UNION ALL SELECT id, name, credit_code FROM employer WHERE ${match} LIMIT 1`,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Principal, Scope } from 'src/auth/principal';
 import { isRole } from 'src/auth/role';
+import { PREPARE } from 'src/database/preparing-client';
 import { DbContext } from 'src/database/db-context';
 import { UserEntity } from 'src/users/user.entity';
 
@@ -25,7 +26,7 @@ export class UserRepository {
     const rows = await this.db.manager.query<
       { id: string; username: string; roles: string; org_unit_id: string; path: string }[]
     >(
-      `SELECT u.id, u.username, u.roles::text AS roles, u.org_unit_id, o.path
+      `${PREPARE} SELECT u.id, u.username, u.roles::text AS roles, u.org_unit_id, o.path
          FROM app_user u
          JOIN org_unit o ON o.id = u.org_unit_id
          JOIN auth_session s ON s.id = $2 AND s.user_id = u.id AND s.revoked_at IS NULL
