@@ -30,7 +30,8 @@ export function preparedName(text: string, parameterCount: number): string | und
  * than the one planned for its actual values, so those keep being planned per execution.
  */
 export class PreparingClient extends Client {
-  private readonly named = new Set<string>();
+  /** Statement text → name, for the statements this connection has named (no hashing per execution). */
+  private readonly named = new Map<string, string>();
 
   constructor(config?: string | ClientConfig) {
     super(config);
@@ -41,11 +42,12 @@ export class PreparingClient extends Client {
 
   private name(config: unknown, values: unknown): unknown {
     if (typeof config !== 'string' || !Array.isArray(values)) return config;
-    const name = preparedName(config, values.length);
-    if (name === undefined) return config;
-    if (!this.named.has(name)) {
+    let name = this.named.get(config);
+    if (name === undefined) {
       if (this.named.size >= MAX_NAMED_PER_CONNECTION) return config;
-      this.named.add(name);
+      name = preparedName(config, values.length);
+      if (name === undefined) return config;
+      this.named.set(config, name);
     }
     return { name, text: config };
   }
