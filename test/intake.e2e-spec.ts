@@ -1,5 +1,5 @@
 import { createIdentityFixture, IdentityFixture } from 'test/helpers/identity-fixture';
-import { validCallBody } from 'test/helpers/intake-payloads';
+import { validCallBody, validCaseBody } from 'test/helpers/intake-payloads';
 import { createTestApp, TestApp } from 'test/helpers/test-app';
 
 interface Call {
@@ -20,7 +20,7 @@ interface Case {
   claimed: string;
   narrative: string;
   claims: { type: string; amount: string }[];
-  employer: { name: string } | null;
+  employer: { id: string; name: string; districtId: string | null } | null;
   workerPartyId: string | null;
 }
 interface Event {
@@ -189,6 +189,36 @@ describe('hotline intake', () => {
     expect(
       (await t.http.get(`/cases/${outside.body.caseId ?? ''}`, { token: await fx.token('mediator_a1') })).status,
     ).toBe(404);
+  });
+
+  it('records an employer’s district once: kept when known, never a street or an unknown unit', async () => {
+    const withEmployer = (employer: Record<string, unknown>) => ({ ...validCaseBody(), employer });
+    const name = '北京某某物流有限公司';
+    const first = await t.http.post<Case>('/cases', withEmployer({ name }), { token: operator });
+    expect(first.body.employer).toMatchObject({ name, districtId: null });
+    const located = await t.http.post<Case>('/cases', withEmployer({ name, districtId: fx.units.districtA.id }), {
+      token: operator,
+    });
+    expect(located.status).toBe(201);
+    expect(located.body.employer).toEqual({ ...first.body.employer, districtId: fx.units.districtA.id });
+    // Another caller's different district does not move the employer; the case reads back what is stored.
+    const other = await t.http.post<Case>('/cases', withEmployer({ name, districtId: fx.units.districtB.id }), {
+      token: operator,
+    });
+    const read = await t.http.get<Case>(`/cases/${other.body.id}`, { token: operator });
+    expect(read.body.employer).toEqual({ ...first.body.employer, districtId: fx.units.districtA.id });
+
+    for (const districtId of [fx.units.streetA1.id, '0b6f9a3e-7d1c-4f7e-9c2a-5e8d1f4a6b20', 'not-a-uuid']) {
+      const refused = await t.http.post<{ code: string; details: { field: string }[] }>(
+        '/cases',
+        withEmployer({ name: '北京另一家物流有限公司', districtId }),
+        { token: operator },
+      );
+      expect(refused.status).toBe(400);
+      expect(refused.body.details.map((d) => d.field)).toEqual(
+        expect.arrayContaining([expect.stringContaining('districtId')]),
+      );
+    }
   });
 
   it('paginates with a cursor and never repeats a case', async () => {

@@ -26,6 +26,8 @@ export class EmployerResponseDto {
   id!: string;
   name!: string;
   creditCode!: string | null;
+  /** The district union whose area the employer is in, when known. */
+  districtId!: string | null;
 }
 
 export class CaseSummaryDto {
@@ -121,7 +123,9 @@ export function toCaseResponse(
     reopenCount: c.reopenCount,
     assigneeId: c.assigneeId,
     workerPartyId: c.workerPartyId,
-    employer: employer ? { id: employer.id, name: employer.name, creditCode: employer.creditCode } : null,
+    employer: employer
+      ? { id: employer.id, name: employer.name, creditCode: employer.creditCode, districtId: employer.districtId }
+      : null,
     workersAffected: c.workersAffected,
     narrative: c.narrative,
     disputeArisenOn: c.disputeArisenOn,

@@ -59,6 +59,14 @@ export class EmployerInputDto {
   @IsString()
   @MaxLength(300)
   address?: string;
+
+  /**
+   * The district union whose area the employer is in (`GET /org-units?kind=district`). Kept when the employer
+   * already has one. @example "0b6f9a3e-7d1c-4f7e-9c2a-5e8d1f4a6b20"
+   */
+  @IsOptional()
+  @IsUUID()
+  districtId?: string;
 }
 
 export class VersionedDto {

@@ -133,10 +133,6 @@ export class CaseService {
   /** The full response for a case already loaded in scope. */
   async respond(entity: CaseEntity): Promise<CaseResponseDto> {
     const employer = entity.employerId === null ? null : await this.employers.find(entity.employerId);
-    return toCaseResponse(
-      entity,
-      await this.cases.claimsOf(entity.id),
-      employer && { id: employer.id, name: employer.name, creditCode: employer.creditCode },
-    );
+    return toCaseResponse(entity, await this.cases.claimsOf(entity.id), employer);
   }
 }

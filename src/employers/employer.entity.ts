@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { OrgUnitEntity } from 'src/org-units/org-unit.entity';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
  * Employers are shared reference data (not scoped): one record per credit code, or per normalised name when no
@@ -20,6 +21,15 @@ export class EmployerEntity {
 
   @Column({ type: 'char', length: 18, nullable: true })
   creditCode!: string | null;
+
+  /** The district union (an org unit of kind `district`) whose area the employer is in, when known. */
+  @Index('idx_employer_district')
+  @Column({ type: 'uuid', nullable: true })
+  districtId!: string | null;
+
+  @ManyToOne(() => OrgUnitEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'district_id', foreignKeyConstraintName: 'fk_employer_district' })
+  district?: OrgUnitEntity;
 
   @Column({ type: 'varchar', length: 100, nullable: true })
   industry!: string | null;

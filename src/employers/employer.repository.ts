@@ -7,15 +7,22 @@ export interface EmployerRef {
   id: string;
   name: string;
   creditCode: string | null;
+  districtId: string | null;
 }
 
 interface EmployerRow {
   id: string;
   name: string;
   credit_code: string | null;
+  district_id: string | null;
 }
 
-const toRef = (row: EmployerRow): EmployerRef => ({ id: row.id, name: row.name, creditCode: row.credit_code });
+const toRef = (row: EmployerRow): EmployerRef => ({
+  id: row.id,
+  name: row.name,
+  creditCode: row.credit_code,
+  districtId: row.district_id,
+});
 
 export interface EmployerInput {
   name: string;
@@ -23,6 +30,7 @@ export interface EmployerInput {
   creditCode: string | null;
   industry: string | null;
   address: string | null;
+  districtId: string | null;
 }
 
 @Injectable()
@@ -31,6 +39,14 @@ export class EmployerRepository {
 
   async findById(id: string): Promise<EmployerEntity | null> {
     return this.db.manager.findOneBy(EmployerEntity, { id });
+  }
+
+  /** Records the district of an employer that had none (a known district is not overwritten by a caller). */
+  async adoptDistrict(id: string, districtId: string): Promise<void> {
+    await this.db.manager.query('UPDATE employer SET district_id = $2 WHERE id = $1 AND district_id IS NULL', [
+      id,
+      districtId,
+    ]);
   }
 
   /**
@@ -42,11 +58,11 @@ export class EmployerRepository {
     const q = this.db.manager;
     if (input.creditCode !== null) {
       const adopted = await q.query<EmployerRow[]>(
-        `WITH existing AS (SELECT id, name, credit_code FROM employer WHERE credit_code = $1),
+        `WITH existing AS (SELECT id, name, credit_code, district_id FROM employer WHERE credit_code = $1),
               adopted AS (
                 UPDATE employer SET credit_code = $1
                  WHERE normalized_name = $2 AND credit_code IS NULL AND NOT EXISTS (SELECT 1 FROM existing)
-                 RETURNING id, name, credit_code)
+                 RETURNING id, name, credit_code, district_id)
          SELECT * FROM existing UNION ALL SELECT * FROM adopted LIMIT 1`,
         [input.creditCode, input.normalizedName],
       );
@@ -61,16 +77,17 @@ export class EmployerRepository {
     // statement's snapshot, neither branch returns it; the read below (a new snapshot) then does.
     const found = await q.query<EmployerRow[]>(
       `${PREPARE} WITH inserted AS (
-         INSERT INTO employer (name, normalized_name, credit_code, industry, address) VALUES ($1, $2, $3, $4, $5)
-         ON CONFLICT ${conflictTarget} DO NOTHING RETURNING id, name, credit_code)
-       SELECT * FROM inserted UNION ALL SELECT id, name, credit_code FROM employer WHERE ${match} LIMIT 1`,
-      [input.name, input.normalizedName, input.creditCode, input.industry, input.address],
+         INSERT INTO employer (name, normalized_name, credit_code, industry, address, district_id)
+         VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT ${conflictTarget} DO NOTHING RETURNING id, name, credit_code, district_id)
+       SELECT * FROM inserted UNION ALL SELECT id, name, credit_code, district_id FROM employer WHERE ${match} LIMIT 1`,
+      [input.name, input.normalizedName, input.creditCode, input.industry, input.address, input.districtId],
     );
     if (found[0]) return toRef(found[0]);
     const existing = await q.query<EmployerRow[]>(
       input.creditCode === null
-        ? 'SELECT id, name, credit_code FROM employer WHERE normalized_name = $1 AND credit_code IS NULL'
-        : 'SELECT id, name, credit_code FROM employer WHERE credit_code = $1',
+        ? 'SELECT id, name, credit_code, district_id FROM employer WHERE normalized_name = $1 AND credit_code IS NULL'
+        : 'SELECT id, name, credit_code, district_id FROM employer WHERE credit_code = $1',
       [input.creditCode ?? input.normalizedName],
     );
     if (!existing[0]) throw new Error('employer vanished during find-or-create');

@@ -1,29 +1,49 @@
 import { Injectable } from '@nestjs/common';
+import { ValidationFailedError } from 'src/common/errors/domain.error';
 import { normalizeEmployerName } from 'src/employers/employer-name';
 import { EmployerEntity } from 'src/employers/employer.entity';
 import { EmployerRef, EmployerRepository } from 'src/employers/employer.repository';
+import { OrgUnitKind } from 'src/org-units/org-unit.entity';
+import { OrgUnitRepository } from 'src/org-units/org-unit.repository';
 
 export interface EmployerDetails {
   name: string;
   creditCode?: string;
   industry?: string;
   address?: string;
+  districtId?: string;
 }
 
 @Injectable()
 export class EmployerService {
-  constructor(private readonly employers: EmployerRepository) {}
+  constructor(
+    private readonly employers: EmployerRepository,
+    private readonly units: OrgUnitRepository,
+  ) {}
 
-  /** The de-duplicated employer id for what the caller said. */
+  /**
+   * The de-duplicated employer for what the caller said. A district given for an employer known without one is
+   * recorded; one known already is kept (a caller's guess does not move an employer between districts).
+   */
   async resolve(details: EmployerDetails): Promise<EmployerRef> {
+    const districtId = details.districtId ?? null;
+    if (districtId !== null && (await this.units.findById(districtId))?.kind !== OrgUnitKind.District) {
+      throw new ValidationFailedError([
+        { field: 'employer.districtId', reasons: ['employer.districtId must be the id of a district union'] },
+      ]);
+    }
     const name = details.name.normalize('NFKC').trim().replace(/\s+/g, ' ');
-    return this.employers.findOrCreate({
+    const employer = await this.employers.findOrCreate({
       name,
       normalizedName: normalizeEmployerName(name),
       creditCode: details.creditCode?.toUpperCase() ?? null,
       industry: details.industry ?? null,
       address: details.address ?? null,
+      districtId,
     });
+    if (districtId === null || employer.districtId !== null) return employer;
+    await this.employers.adoptDistrict(employer.id, districtId);
+    return { ...employer, districtId };
   }
 
   async find(id: string): Promise<EmployerEntity | null> {

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { EmployerRepository } from 'src/employers/employer.repository';
 import { EmployerService } from 'src/employers/employer.service';
+import { OrgUnitsModule } from 'src/org-units/org-units.module';
 
-@Module({ providers: [EmployerRepository, EmployerService], exports: [EmployerService] })
+@Module({ imports: [OrgUnitsModule], providers: [EmployerRepository, EmployerService], exports: [EmployerService] })
 export class EmployersModule {}
