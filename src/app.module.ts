@@ -10,6 +10,7 @@ import { DashboardModule } from 'src/dashboard/dashboard.module';
 import { DatabaseModule } from 'src/database/database.module';
 import { ExportsModule } from 'src/exports/exports.module';
 import { HealthModule } from 'src/health/health.module';
+import { IdempotencyModule } from 'src/idempotency/idempotency.module';
 import { LoggingModule } from 'src/logging/logging.module';
 import { NotificationsModule } from 'src/notifications/notifications.module';
 import { OrgUnitsModule } from 'src/org-units/org-units.module';
@@ -47,6 +48,7 @@ export class AppModule {
           ? [
               HealthModule,
               AuthModule,
+              IdempotencyModule,
               AuditModule,
               OrgUnitsModule,
               UsersModule,

@@ -59,6 +59,39 @@ describe('intake under concurrency', () => {
     expect(await count('call')).toBe(before + 1);
   });
 
+  it('every creating POST honours the key: a party once, a note once per case, a failed attempt spends nothing', async () => {
+    const token = await fx.token('operator_a');
+    const withKey = (key: string) => ({ token, headers: { 'idempotency-key': key } });
+    const parties = await count('party');
+    const party = { name: '李四', phone: '13800001111' };
+    const first = await t.http.post<{ id: string }>('/parties', party, withKey('party-key-0001'));
+    const retry = await t.http.post<{ id: string }>('/parties', party, withKey('party-key-0001'));
+    expect(first.status).toBe(201);
+    expect(retry.body).toEqual(first.body);
+    expect(await count('party')).toBe(parties + 1);
+
+    // A 400 rolls the claim back with everything else: the corrected retry with the same key does the work.
+    const refused = await t.http.post('/parties', { ...party, phone: '12345' }, withKey('party-key-0002'));
+    expect(refused.status).toBe(400);
+    expect((await t.http.post('/parties', party, withKey('party-key-0002'))).status).toBe(201);
+    expect(await count('party')).toBe(parties + 2);
+
+    // The path is part of the request: one key and body cannot add the same note to two cases.
+    const [a, b] = await Promise.all(
+      [1, 2].map(async () => (await t.http.post<{ id: string }>('/cases', validCaseBody(), { token })).body.id),
+    );
+    const note = { text: '已电话联系用人单位人事。' };
+    const notes = await count('case_event');
+    expect((await t.http.post(`/cases/${a ?? ''}/notes`, note, withKey('note-key-0001'))).status).toBe(201);
+    expect((await t.http.post(`/cases/${a ?? ''}/notes`, note, withKey('note-key-0001'))).status).toBe(201);
+    expect(await count('case_event')).toBe(notes + 1);
+    const elsewhere = await t.http.post<{ code: string }>(`/cases/${b ?? ''}/notes`, note, withKey('note-key-0001'));
+    expect(elsewhere.status).toBe(422);
+    expect(elsewhere.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
+
+    expect((await t.http.post('/parties', party, withKey('short'))).status).toBe(400);
+  });
+
   it('prunes keys after a week: a fresh one still replays, an expired one is a new request', async () => {
     const token = await fx.token('operator_a');
     const send = (key: string) =>

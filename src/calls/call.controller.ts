@@ -1,10 +1,11 @@
-import { Body, Controller, Headers, HttpCode, HttpStatus, Post } from '@nestjs/common';
-import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, HttpCode, HttpStatus, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentActor } from 'src/auth/auth.decorators';
 import type { Actor } from 'src/auth/principal';
 import { Role } from 'src/auth/role';
 import { CallLookupDto, CallLookupResponseDto, CallResponseDto, LogCallDto } from 'src/calls/call.dto';
 import { CallService } from 'src/calls/call.service';
+import { Idempotent } from 'src/idempotency/idempotent.decorator';
 
 @ApiTags('calls')
 @Controller('calls')
@@ -17,17 +18,9 @@ export class CallController {
    */
   @Authenticated(Role.Operator, Role.Dispatcher)
   @Post()
-  @ApiHeader({
-    name: 'Idempotency-Key',
-    required: false,
-    description: 'Retrying with the same key and body returns the first response and creates nothing.',
-  })
-  log(
-    @CurrentActor() actor: Actor,
-    @Body() dto: LogCallDto,
-    @Headers('idempotency-key') key?: string,
-  ): Promise<CallResponseDto> {
-    return this.calls.log(actor, dto, key);
+  @Idempotent()
+  log(@CurrentActor() actor: Actor, @Body() dto: LogCallDto): Promise<CallResponseDto> {
+    return this.calls.log(actor, dto);
   }
 
   /** Finds a repeat caller by phone (in the body, never in a URL) with their open cases in your scope. */

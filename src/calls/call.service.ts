@@ -10,14 +10,14 @@ import { CaseEventRepository } from 'src/cases/case-event.repository';
 import { CaseQueryService } from 'src/cases/case-query.service';
 import { CaseService } from 'src/cases/case.service';
 import { ValidationFailedError } from 'src/common/errors/domain.error';
-import { IdempotencyService } from 'src/idempotency/idempotency.service';
+import { DbContext } from 'src/database/db-context';
 import { PartyRefService } from 'src/parties/party-ref.service';
 import { PartyService } from 'src/parties/party.service';
 
 @Injectable()
 export class CallService {
   constructor(
-    private readonly idempotency: IdempotencyService,
+    private readonly db: DbContext,
     private readonly calls: CallRepository,
     private readonly cases: CaseService,
     private readonly writer: CaseWriter,
@@ -28,9 +28,9 @@ export class CallService {
     private readonly audit: AuditService,
   ) {}
 
-  /** Logs a call and does what its disposition says, all in one transaction (and at most once per key). */
-  log(actor: Actor, dto: LogCallDto, key?: string): Promise<CallResponseDto> {
-    return this.idempotency.run(actor, 'POST /calls', key, dto, () => this.logOnce(actor, dto));
+  /** Logs a call and does what its disposition says, all in one transaction. */
+  log(actor: Actor, dto: LogCallDto): Promise<CallResponseDto> {
+    return this.db.transaction(() => this.logOnce(actor, dto));
   }
 
   private async logOnce(actor: Actor, dto: LogCallDto): Promise<CallResponseDto> {

@@ -4,11 +4,10 @@ import { CallController } from 'src/calls/call.controller';
 import { CallRepository } from 'src/calls/call.repository';
 import { CallService } from 'src/calls/call.service';
 import { CasesModule } from 'src/cases/cases.module';
-import { IdempotencyModule } from 'src/idempotency/idempotency.module';
 import { PartiesModule } from 'src/parties/parties.module';
 
 @Module({
-  imports: [AuditModule, CasesModule, PartiesModule, IdempotencyModule],
+  imports: [AuditModule, CasesModule, PartiesModule],
   controllers: [CallController],
   providers: [CallRepository, CallService],
 })

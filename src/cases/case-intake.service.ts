@@ -4,18 +4,18 @@ import { CreateCaseDto } from 'src/cases/case.dto';
 import { Channel } from 'src/cases/case.enums';
 import { CaseResponseDto } from 'src/cases/case-response.dto';
 import { CaseService } from 'src/cases/case.service';
-import { IdempotencyService } from 'src/idempotency/idempotency.service';
+import { DbContext } from 'src/database/db-context';
 
-/** POST /cases: idempotent case creation. */
+/** POST /cases: a case opened directly (not from a call), in one transaction. */
 @Injectable()
 export class CaseIntakeService {
   constructor(
-    private readonly idempotency: IdempotencyService,
+    private readonly db: DbContext,
     private readonly cases: CaseService,
   ) {}
 
-  createCase(actor: Actor, dto: CreateCaseDto, key?: string): Promise<CaseResponseDto> {
-    return this.idempotency.run(actor, 'POST /cases', key, dto, () =>
+  createCase(actor: Actor, dto: CreateCaseDto): Promise<CaseResponseDto> {
+    return this.db.transaction(() =>
       this.cases.create(actor, dto, { channel: dto.channel ?? Channel.Hotline, worker: dto.worker }),
     );
   }

@@ -10,17 +10,13 @@ import { CaseQueryService } from 'src/cases/case-query.service';
 import { CaseEventDto, CasePageDto, CaseResponseDto } from 'src/cases/case-response.dto';
 import { AddNoteDto, CreateCaseDto, LinkCaseDto, ReplaceClaimsDto, UpdateCaseDto } from 'src/cases/case.dto';
 import { IdParam } from 'src/common/http/id-param';
+import { Idempotent } from 'src/idempotency/idempotent.decorator';
 
 const INTAKE_ROLES = [Role.Operator, Role.Dispatcher, Role.Mediator, Role.LegalAid];
 const IF_MATCH = {
   name: 'If-Match',
   required: false,
   description: 'The case version you read, e.g. "3" (or send `version`).',
-};
-const IDEMPOTENCY_KEY = {
-  name: 'Idempotency-Key',
-  required: false,
-  description: 'Retrying with the same key and body returns the first response and creates nothing.',
 };
 
 @ApiTags('cases')
@@ -35,13 +31,9 @@ export class CaseController {
   /** Opens a case directly (not from a call). */
   @Authenticated(...INTAKE_ROLES)
   @Post()
-  @ApiHeader(IDEMPOTENCY_KEY)
-  create(
-    @CurrentActor() actor: Actor,
-    @Body() dto: CreateCaseDto,
-    @Headers('idempotency-key') key?: string,
-  ): Promise<CaseResponseDto> {
-    return this.intake.createCase(actor, dto, key);
+  @Idempotent()
+  create(@CurrentActor() actor: Actor, @Body() dto: CreateCaseDto): Promise<CaseResponseDto> {
+    return this.intake.createCase(actor, dto);
   }
 
   /** Cases in your scope, newest first, filtered; keyset-paginated. */
@@ -96,6 +88,7 @@ export class CaseController {
 
   @Authenticated(...INTAKE_ROLES)
   @Post(':id/notes')
+  @Idempotent()
   addNote(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() dto: AddNoteDto): Promise<{ ok: true }> {
     return this.commands.addNote(actor, id, dto);
   }

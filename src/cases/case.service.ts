@@ -58,7 +58,7 @@ export class CaseService {
     private readonly slaHooks: SlaHooks,
   ) {}
 
-  /** Must run inside the caller's transaction (the controller path wraps it with IdempotencyService). */
+  /** Must run inside the caller’s transaction (CaseIntakeService or CallService opens it). */
   async create(actor: Actor, details: CaseDetailsDto, origin: IntakeOrigin): Promise<CaseResponseDto> {
     const unit = await this.units.ownerUnit(actor.principal, details.orgUnitId);
     const workerPartyId =

@@ -10,13 +10,12 @@ import { CaseService } from 'src/cases/case.service';
 import { WorkQueueController } from 'src/cases/work-queue.controller';
 import { CaseWriter } from 'src/cases/case-writer';
 import { EmployersModule } from 'src/employers/employers.module';
-import { IdempotencyModule } from 'src/idempotency/idempotency.module';
 import { OrgUnitsModule } from 'src/org-units/org-units.module';
 import { PartiesModule } from 'src/parties/parties.module';
 import { SlaModule } from 'src/sla/sla.module';
 
 @Module({
-  imports: [AuditModule, OrgUnitsModule, PartiesModule, EmployersModule, IdempotencyModule, SlaModule],
+  imports: [AuditModule, OrgUnitsModule, PartiesModule, EmployersModule, SlaModule],
   controllers: [CaseController, WorkQueueController],
   providers: [
     CaseRepository,

@@ -15,6 +15,7 @@ import {
   ListExportsQueryDto,
 } from 'src/exports/export.dto';
 import { ExportService } from 'src/exports/export.service';
+import { Idempotent } from 'src/idempotency/idempotent.decorator';
 
 const FILE_TYPES = Object.values(CONTENT_TYPES);
 
@@ -51,6 +52,7 @@ export class ExportController {
   /** Asks for an export written in the background; poll GET /exports/:id, then download it. */
   @Authenticated(...CASEWORK_ROLES)
   @Post()
+  @Idempotent()
   @HttpCode(HttpStatus.ACCEPTED)
   create(@CurrentActor() actor: Actor, @Body() dto: CreateExportDto): Promise<ExportDto> {
     return this.exports.create(actor, dto);

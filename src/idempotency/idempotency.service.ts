@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
-import { Actor } from 'src/auth/principal';
 import { DomainError, ValidationFailedError } from 'src/common/errors/domain.error';
 import { ErrorCode } from 'src/common/errors/error-code';
 import { DbContext } from 'src/database/db-context';
@@ -23,7 +22,7 @@ function canonical(value: unknown): string {
 /**
  * Runs a creating command at most once per (user, route, Idempotency-Key). The claim, the work and the stored
  * response share one transaction, so a retry — even one racing the first request — gets the first response and
- * creates nothing; the same key with a different body is 422.
+ * creates nothing; the same key with a different request (body or path parameters) is 422.
  */
 @Injectable()
 export class IdempotencyService {
@@ -32,21 +31,13 @@ export class IdempotencyService {
     private readonly keys: IdempotencyRepository,
   ) {}
 
-  async run<T>(
-    actor: Actor,
-    route: string,
-    key: string | undefined,
-    body: unknown,
-    work: () => Promise<T>,
-  ): Promise<T> {
-    if (key === undefined) return this.db.transaction(work);
+  async run<T>(userId: string, route: string, key: string, request: unknown, work: () => Promise<T>): Promise<T> {
     if (!KEY_PATTERN.test(key)) {
       throw new ValidationFailedError([
         { field: 'Idempotency-Key', reasons: ['Idempotency-Key must be 8–128 letters, digits or ._:-'] },
       ]);
     }
-    const hash = createHash('sha256').update(canonical(body)).digest('hex');
-    const userId = actor.principal.userId;
+    const hash = createHash('sha256').update(canonical(request)).digest('hex');
     return this.db.transaction(async () => {
       if (await this.keys.claim(userId, route, key, hash)) {
         const result = await work();
@@ -55,10 +46,7 @@ export class IdempotencyService {
       }
       const stored = await this.keys.find(userId, route, key);
       if (stored?.requestHash !== hash) {
-        throw new DomainError(
-          ErrorCode.IdempotencyKeyReused,
-          'This Idempotency-Key was used with a different request body',
-        );
+        throw new DomainError(ErrorCode.IdempotencyKeyReused, 'This Idempotency-Key was used with a different request');
       }
       return stored.body as T;
     });

@@ -11,6 +11,7 @@ import {
   OrgUnitResponseDto,
   UpdateOrgUnitDto,
 } from 'src/org-units/org-unit.dto';
+import { Idempotent } from 'src/idempotency/idempotent.decorator';
 import { OrgUnitService } from 'src/org-units/org-unit.service';
 
 @ApiTags('org units')
@@ -34,6 +35,7 @@ export class OrgUnitController {
   /** Adds a unit under a parent in the admin's subtree. */
   @Authenticated(Role.Admin)
   @Post('admin/org-units')
+  @Idempotent()
   create(@CurrentActor() actor: Actor, @Body() dto: CreateOrgUnitDto): Promise<OrgUnitResponseDto> {
     return this.units.create(actor, dto);
   }

@@ -12,6 +12,7 @@ import {
   RevealedFieldDto,
   RevealPartyFieldDto,
 } from 'src/parties/party.dto';
+import { Idempotent } from 'src/idempotency/idempotent.decorator';
 import { PartyService } from 'src/parties/party.service';
 
 @ApiTags('parties')
@@ -22,6 +23,7 @@ export class PartyController {
   /** Records a worker or caller. Phone and ID number are encrypted at rest and answered masked. */
   @Authenticated(Role.Operator, Role.Mediator, Role.LegalAid)
   @Post()
+  @Idempotent()
   create(@CurrentActor() actor: Actor, @Body() dto: CreatePartyDto): Promise<PartyResponseDto> {
     return this.parties.create(actor, dto);
   }

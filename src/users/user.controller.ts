@@ -5,6 +5,7 @@ import type { Actor } from 'src/auth/principal';
 import { Role } from 'src/auth/role';
 import { IdParam } from 'src/common/http/id-param';
 import { type Page, PageQueryDto } from 'src/common/http/page.dto';
+import { Idempotent } from 'src/idempotency/idempotent.decorator';
 import { CreateUserDto, UpdateUserDto, UserResponseDto } from 'src/users/user.dto';
 import { UserService } from 'src/users/user.service';
 
@@ -28,6 +29,7 @@ export class UserController {
 
   @Authenticated(Role.Admin)
   @Post()
+  @Idempotent()
   create(@CurrentActor() actor: Actor, @Body() dto: CreateUserDto): Promise<UserResponseDto> {
     return this.users.create(actor, dto);
   }

@@ -4,6 +4,7 @@ import { Authenticated, CurrentActor } from 'src/auth/auth.decorators';
 import type { Actor } from 'src/auth/principal';
 import { CASEWORK_ROLES, Role } from 'src/auth/role';
 import { IdParam } from 'src/common/http/id-param';
+import { Idempotent } from 'src/idempotency/idempotent.decorator';
 import { TimerCommandService } from 'src/workflow/timer-command.service';
 import { ExtensionCommandService } from 'src/workflow/extension-command.service';
 import {
@@ -57,6 +58,7 @@ export class TimerController {
    */
   @Authenticated(Role.Mediator, Role.LegalAid)
   @Post('cases/:id/timers/:timerId/extension-requests')
+  @Idempotent()
   requestExtension(
     @CurrentActor() actor: Actor,
     @IdParam() id: string,
