@@ -15,6 +15,7 @@ import {
   RevealPartyFieldDto,
 } from 'src/parties/party.dto';
 import { EmploymentForm, PartyEntity } from 'src/parties/party.entity';
+import { idNumberIndex, phoneIndex } from 'src/parties/party-pii';
 import { PartyRepository } from 'src/parties/party.repository';
 import { maskIdNumber, maskPhone, PiiCipher } from 'src/pii/pii-cipher';
 
@@ -51,10 +52,6 @@ export class PartyService {
     return party;
   }
 
-  private phoneIndex(phone: string): string {
-    return this.pii.blindIndex('phone', normalizeChineseMobile(phone) ?? phone);
-  }
-
   async create(actor: Actor, dto: CreatePartyDto): Promise<PartyResponseDto> {
     return this.db.transaction(async () => {
       const unit = await this.units.ownerUnit(actor.principal, dto.orgUnitId);
@@ -64,9 +61,9 @@ export class PartyService {
         orgUnitId: unit.id,
         name: dto.name.trim(),
         phoneCipher: phone === undefined ? null : this.pii.encrypt('phone', phone),
-        phoneIndex: phone === undefined ? null : this.phoneIndex(phone),
+        phoneIndex: phone === undefined ? null : phoneIndex(this.pii, phone),
         idNumberCipher: idNumber === undefined ? null : this.pii.encrypt('idNumber', idNumber),
-        idNumberIndex: idNumber === undefined ? null : this.pii.blindIndex('idNumber', idNumber),
+        idNumberIndex: idNumber === undefined ? null : idNumberIndex(this.pii, idNumber),
         employmentForm: dto.employmentForm ?? EmploymentForm.Standard,
         unionMember: dto.unionMember ?? false,
         createdBy: actor.principal.userId,
@@ -93,7 +90,7 @@ export class PartyService {
 
   /** Repeat-caller recognition by phone, through the blind index; only parties in the caller's scope. */
   async lookup(actor: Actor, dto: PartyLookupDto): Promise<PartyResponseDto[]> {
-    const found = await this.parties.findByPhoneIndexInScope(this.phoneIndex(dto.phone), actor.principal);
+    const found = await this.parties.findByPhoneIndexInScope(phoneIndex(this.pii, dto.phone), actor.principal);
     return found.map((party) => this.toResponse(party));
   }
 
