@@ -242,10 +242,9 @@ describe('background exports: POST /exports, a BullMQ job with progress, owner-o
     const principal = await t.app
       .get(Authenticator, { strict: false })
       .authenticate(await fx.token('dispatcher_city'), []);
-    const actor = { principal, correlationId: 'test', ip: '127.0.0.1' };
     let batches = 0;
     const table = source.table(
-      await source.criteria(actor, {}),
+      await source.criteria(principal, {}),
       () => {
         batches++;
         return Promise.resolve();

@@ -16,6 +16,9 @@ export interface Principal {
 /** What scoped repository methods need from the caller. */
 export type Scope = Pick<Principal, 'unitPath'>;
 
+/** Whose subtree a read sees, and the unit it defaults to: a caller's, or the one recorded for a background job. */
+export type UnitScope = Pick<Principal, 'unitId' | 'unitPath'>;
+
 /** The caller plus request facts the audit log records. */
 export interface Actor {
   principal: Principal;

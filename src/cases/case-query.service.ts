@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Actor } from 'src/auth/principal';
+import { Actor, UnitScope } from 'src/auth/principal';
 import { CaseEventRepository } from 'src/cases/case-event.repository';
 import { CaseListFilters, ListCasesQueryDto, ListEventsQueryDto, WorkQueueQueryDto } from 'src/cases/case-query.dto';
 import { CaseEntity } from 'src/cases/case.entity';
@@ -47,7 +47,7 @@ export class CaseQueryService {
 
   async list(actor: Actor, query: ListCasesQueryDto): Promise<CasePageDto> {
     const rows = await this.cases.search({
-      ...(await this.criteria(actor, query)),
+      ...(await this.criteria(actor.principal, query)),
       after: query.cursor === undefined ? undefined : afterReceived(query.cursor),
       limit: query.limit + 1,
     });
@@ -55,8 +55,8 @@ export class CaseQueryService {
   }
 
   /** The list's filters as repository criteria, within the caller's scope (a named unit outside it is a 404). */
-  async criteria(actor: Actor, query: CaseListFilters): Promise<CaseCriteria> {
-    const unit = await this.units.ownerUnit(actor.principal, query.orgUnitId);
+  async criteria(within: UnitScope, query: CaseListFilters): Promise<CaseCriteria> {
+    const unit = await this.units.ownerUnit(within, query.orgUnitId);
     return {
       scopePath: unit.path,
       ownerUnitId: query.ownUnitOnly === true ? unit.id : undefined,

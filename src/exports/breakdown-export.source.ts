@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Actor } from 'src/auth/principal';
+import { UnitScope } from 'src/auth/principal';
 import { CATEGORY_ZH, CHANNEL_ZH, KIND_ZH, OUTCOME_ZH } from 'src/cases/case-labels';
 import { shanghaiDateTime } from 'src/common/util/shanghai-time';
 import { BY_ZH } from 'src/exports/export-file';
@@ -78,18 +78,21 @@ export class BreakdownExportSource {
   ) {}
 
   /** The report's unit and period, checked (404 outside the caller's scope, 400 for a bad period). */
-  async resolve(actor: Actor, query: BreakdownExportQuery): Promise<{ unitName: string; from: string; to: string }> {
-    const report = await this.scope.resolve(actor, query);
+  async resolve(
+    within: UnitScope,
+    query: BreakdownExportQuery,
+  ): Promise<{ unitName: string; from: string; to: string }> {
+    const report = await this.scope.resolve(within, query);
     return { unitName: report.unit.nameZh, from: report.filter.range.from, to: report.filter.range.to };
   }
 
   /** Always from the maintained aggregates, like the dashboard. */
   async table(
-    actor: Actor,
+    within: UnitScope,
     query: BreakdownExportQuery,
     at: Date,
   ): Promise<{ table: ExportTable; period: { from: string; to: string } }> {
-    const breakdown = await this.reports.breakdown(actor, { ...query, source: undefined });
+    const breakdown = await this.reports.breakdown(within, { ...query, source: undefined });
     const rows: ExportCell[][] = [
       ...breakdown.rows.map((r) => [rowLabel(query.by, r.key, r.label), ...figureCells(r.figures)]),
       ['合计', ...figureCells(breakdown.total)],

@@ -1,7 +1,7 @@
 import { DomainError } from 'src/common/errors/domain.error';
 import { ErrorCode } from 'src/common/errors/error-code';
 import { Injectable } from '@nestjs/common';
-import { Actor } from 'src/auth/principal';
+import { UnitScope } from 'src/auth/principal';
 import {
   CALLBACK_RESULT_ZH,
   CATEGORY_ZH,
@@ -83,8 +83,8 @@ export class CaseExportSource {
   ) {}
 
   /** The filters within the actor's scope; 404 when they name a unit outside it. */
-  criteria(actor: Actor, filters: CaseListFilters): Promise<CaseCriteria> {
-    return this.queries.criteria(actor, filters);
+  criteria(within: UnitScope, filters: CaseListFilters): Promise<CaseCriteria> {
+    return this.queries.criteria(within, filters);
   }
 
   /** 409 EXPORT_TOO_LARGE when more than `max` cases match (counting stops at max + 1). */

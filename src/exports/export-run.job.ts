@@ -1,7 +1,7 @@
 import { Clock } from 'src/sla/clock';
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { FileStorage } from 'src/attachments/file-storage';
-import { Actor } from 'src/auth/principal';
+import { UnitScope } from 'src/auth/principal';
 import { DomainError } from 'src/common/errors/domain.error';
 import { APP_CONFIG, AppConfig } from 'src/config/app-config';
 import { BreakdownExportQuery, BreakdownExportSource } from 'src/exports/breakdown-export.source';
@@ -19,23 +19,9 @@ const SWEEP_EVERY_MS = 5 * 60 * 1000;
 const LOST_AFTER_SECONDS = 120;
 const SWEEP_BATCH = 100;
 
-/**
- * The owner as the job acts for them: the scope recorded when the export was asked for, never the owner's unit
- * now. No roles: the request was authorised then, and the sources only read the scope.
- */
-function ownerActor(row: ExportJobEntity): Actor {
-  return {
-    principal: {
-      userId: row.ownerId,
-      username: '',
-      roles: [],
-      unitId: row.unitId,
-      unitPath: row.unitPath,
-      sessionId: '',
-    },
-    correlationId: `export-${row.id}`,
-    ip: '',
-  };
+/** The scope recorded when the export was asked for, never the owner's unit now (the request was authorised then). */
+function ownerScope(row: ExportJobEntity): UnitScope {
+  return { unitId: row.unitId, unitPath: row.unitPath };
 }
 
 /** Writes background exports (worker processes). */
@@ -108,12 +94,12 @@ export class ExportRunJob implements OnApplicationBootstrap {
 
   /** The table for the row; a case list reports progress (row and job) at every whole percent. */
   private async build(row: ExportJobEntity, context: JobContext): Promise<ExportTable> {
-    const actor = ownerActor(row);
+    const within = ownerScope(row);
     if (row.kind === ExportKind.Breakdown) {
       const query = row.filters as unknown as BreakdownExportQuery;
-      return (await this.breakdowns.table(actor, query, row.createdAt)).table;
+      return (await this.breakdowns.table(within, query, row.createdAt)).table;
     }
-    const criteria = await this.cases.criteria(actor, row.filters);
+    const criteria = await this.cases.criteria(within, row.filters);
     const total = await this.cases.countAtMost(criteria, this.config.exports.maxRows);
     let reported = 0;
     return this.cases.table(criteria, async (rowsSoFar) => {

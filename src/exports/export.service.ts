@@ -52,7 +52,7 @@ export class ExportService {
   async breakdownNow(actor: Actor, query: ExportBreakdownQueryDto): Promise<ExportFile> {
     const { format, ...filters } = query;
     const at = this.clock.now();
-    const { table, period } = await this.breakdowns.table(actor, filters, at);
+    const { table, period } = await this.breakdowns.table(actor.principal, filters, at);
     await this.record(actor, ExportKind.Breakdown, format, null, filters);
     const names = {
       fileName: breakdownFileName(format, filters.by, period),
@@ -63,7 +63,7 @@ export class ExportService {
 
   async casesNow(actor: Actor, query: ExportCasesQueryDto): Promise<ExportFile> {
     const { format, ...filters } = query;
-    const criteria = await this.cases.criteria(actor, filters);
+    const criteria = await this.cases.criteria(actor.principal, filters);
     const max = this.config.exports.syncMaxRows;
     await this.cases.assertAtMost(
       criteria,
@@ -92,13 +92,13 @@ export class ExportService {
         throw new DomainError(ErrorCode.Forbidden, `Breakdown exports require one of: ${REPORT_ROLES.join(', ')}`);
       }
       const query = await validFilters<BreakdownExportQuery>(BREAKDOWN_FILTERS, dto.filters);
-      const period = await this.breakdowns.resolve(actor, query);
+      const period = await this.breakdowns.resolve(actor.principal, query);
       // A relative period ("this month") is fixed now: the file shows what was asked for, whenever the job runs.
       filters = { ...query, period: undefined, date: undefined, from: period.from, to: period.to };
       fileName = breakdownFileName(dto.format, query.by, period);
     } else {
       const query = await validFilters<CaseListFilters>(CASE_FILTERS, dto.filters);
-      const criteria = await this.cases.criteria(actor, query);
+      const criteria = await this.cases.criteria(actor.principal, query);
       const max = this.config.exports.maxRows;
       await this.cases.assertAtMost(
         criteria,

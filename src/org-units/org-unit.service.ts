@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditAction, AuditService } from 'src/audit/audit.service';
-import { Actor, Principal, Scope } from 'src/auth/principal';
+import { Actor, Scope, UnitScope } from 'src/auth/principal';
 import { DomainError } from 'src/common/errors/domain.error';
 import { ErrorCode } from 'src/common/errors/error-code';
 import { Page } from 'src/common/http/page.dto';
@@ -40,7 +40,7 @@ export class OrgUnitService {
    * The id and path of a unit a record is to belong to: the caller's own unit when none is named (known from the
    * principal, no query), otherwise a unit in the caller's subtree (404 if not).
    */
-  async ownerUnit(principal: Principal, id: string | undefined): Promise<{ id: string; path: string }> {
+  async ownerUnit(principal: UnitScope, id: string | undefined): Promise<{ id: string; path: string }> {
     if (id === undefined || id === principal.unitId) return { id: principal.unitId, path: principal.unitPath };
     const unit = await this.requireInScope(id, principal);
     return { id: unit.id, path: unit.path };

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Actor } from 'src/auth/principal';
+import { UnitScope } from 'src/auth/principal';
 import { OPEN_STATUSES } from 'src/cases/case.enums';
 import { fenToYuan } from 'src/common/money/money';
 import { BacklogDto, HotspotQueryDto, HotspotsDto, ReportQueryDto } from 'src/reports/report.dto';
@@ -15,8 +15,8 @@ export class ReportLiveService {
     private readonly live: ReportLiveRepository,
   ) {}
 
-  async backlog(actor: Actor, query: ReportQueryDto): Promise<BacklogDto> {
-    const report = await this.scope.resolve(actor, query);
+  async backlog(within: UnitScope, query: ReportQueryDto): Promise<BacklogDto> {
+    const report = await this.scope.resolve(within, query);
     const counts = await this.live.backlog(report.filter, report.today);
     const labels = AGE_BUCKETS.map((b) => b.label);
     const rows = OPEN_STATUSES.map((status) => {
@@ -33,8 +33,8 @@ export class ReportLiveService {
     };
   }
 
-  async hotspots(actor: Actor, query: HotspotQueryDto): Promise<HotspotsDto> {
-    const report = await this.scope.resolve(actor, query);
+  async hotspots(within: UnitScope, query: HotspotQueryDto): Promise<HotspotsDto> {
+    const report = await this.scope.resolve(within, query);
     const [employers, collective] = [
       await this.live.topEmployers(report.filter, query.limit),
       await this.live.collectiveByCategory(report.filter),

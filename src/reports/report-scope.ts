@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Actor } from 'src/auth/principal';
+import { UnitScope } from 'src/auth/principal';
 import { ValidationFailedError } from 'src/common/errors/domain.error';
 import { OrgUnitEntity } from 'src/org-units/org-unit.entity';
 import { OrgUnitService } from 'src/org-units/org-unit.service';
@@ -29,13 +29,10 @@ export class ReportScope {
     private readonly clock: Clock,
   ) {}
 
-  async resolve(actor: Actor, query: ReportQueryDto): Promise<ResolvedReport> {
+  async resolve(within: UnitScope, query: ReportQueryDto): Promise<ResolvedReport> {
     const today = shanghaiDay(this.clock.now());
     const range = resolveRange(query, today);
-    const { unit, children } = await this.units.childrenInScope(
-      query.unitId ?? actor.principal.unitId,
-      actor.principal,
-    );
+    const { unit, children } = await this.units.childrenInScope(query.unitId ?? within.unitId, within);
     return {
       filter: {
         range: splitByMonths(range),

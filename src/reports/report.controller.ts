@@ -31,41 +31,41 @@ export class ReportController {
   @Authenticated(...REPORT_ROLES)
   @Get('summary')
   summary(@CurrentActor() actor: Actor, @Query() query: ReportQueryDto): Promise<SummaryDto> {
-    return this.reports.summary(actor, query);
+    return this.reports.summary(actor.principal, query);
   }
 
   /** The figures per day, week, month, quarter or year of the period. */
   @Authenticated(...REPORT_ROLES)
   @Get('timeseries')
   timeseries(@CurrentActor() actor: Actor, @Query() query: TimeseriesQueryDto): Promise<TimeseriesDto> {
-    return this.reports.timeseries(actor, query);
+    return this.reports.timeseries(actor.principal, query);
   }
 
   /** The figures per child unit (the district ranking), kind, category, channel or outcome. */
   @Authenticated(...REPORT_ROLES)
   @Get('breakdown')
   breakdown(@CurrentActor() actor: Actor, @Query() query: BreakdownQueryDto): Promise<BreakdownDto> {
-    return this.reports.breakdown(actor, query);
+    return this.reports.breakdown(actor.principal, query);
   }
 
   /** Open cases now, by status and age since received (period filters do not apply). */
   @Authenticated(...REPORT_ROLES)
   @Get('backlog')
   backlog(@CurrentActor() actor: Actor, @Query() query: ReportQueryDto): Promise<BacklogDto> {
-    return this.live.backlog(actor, query);
+    return this.live.backlog(actor.principal, query);
   }
 
   /** SLA breaches in the period by timer and child unit. */
   @Authenticated(...REPORT_ROLES)
   @Get('sla')
   sla(@CurrentActor() actor: Actor, @Query() query: ReportQueryDto): Promise<SlaReportDto> {
-    return this.reports.sla(actor, query);
+    return this.reports.sla(actor.principal, query);
   }
 
   /** Employers with the most cases received in the period, and collective disputes by category. */
   @Authenticated(...REPORT_ROLES)
   @Get('hotspots')
   hotspots(@CurrentActor() actor: Actor, @Query() query: HotspotQueryDto): Promise<HotspotsDto> {
-    return this.live.hotspots(actor, query);
+    return this.live.hotspots(actor.principal, query);
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Actor } from 'src/auth/principal';
+import { UnitScope } from 'src/auth/principal';
 import { ValidationFailedError } from 'src/common/errors/domain.error';
 import {
   BreakdownDto,
@@ -33,8 +33,8 @@ export class ReportService {
     private readonly raw: ReportRawRepository,
   ) {}
 
-  async summary(actor: Actor, query: ReportQueryDto): Promise<SummaryDto> {
-    const report = await this.scope.resolve(actor, query);
+  async summary(within: UnitScope, query: ReportQueryDto): Promise<SummaryDto> {
+    const report = await this.scope.resolve(within, query);
     const [row] = await this.grouped(query, report, { by: 'none' });
     const urls = figureUrls(report.link, report.filter.range);
     return {
@@ -54,8 +54,8 @@ export class ReportService {
     };
   }
 
-  async timeseries(actor: Actor, query: TimeseriesQueryDto): Promise<TimeseriesDto> {
-    const report = await this.scope.resolve(actor, query);
+  async timeseries(within: UnitScope, query: TimeseriesQueryDto): Promise<TimeseriesDto> {
+    const report = await this.scope.resolve(within, query);
     const granularity = query.granularity ?? Granularity.Month;
     if (daysBetween(report.filter.range) / APPROX_DAYS[granularity] > MAX_POINTS) {
       throw new ValidationFailedError([
@@ -76,8 +76,8 @@ export class ReportService {
     };
   }
 
-  async breakdown(actor: Actor, query: BreakdownQueryDto): Promise<BreakdownDto> {
-    const report = await this.scope.resolve(actor, query);
+  async breakdown(within: UnitScope, query: BreakdownQueryDto): Promise<BreakdownDto> {
+    const report = await this.scope.resolve(within, query);
     const rows = await this.grouped(query, report, { by: query.by });
     const labelled = query.by === BreakdownBy.Unit ? this.unitRows(report, rows) : valueRows(rows);
     return {
@@ -99,8 +99,8 @@ export class ReportService {
     };
   }
 
-  async sla(actor: Actor, query: ReportQueryDto): Promise<SlaReportDto> {
-    const report = await this.scope.resolve(actor, query);
+  async sla(within: UnitScope, query: ReportQueryDto): Promise<SlaReportDto> {
+    const report = await this.scope.resolve(within, query);
     const rows = this.unitRows(report, await this.grouped(query, report, { by: BreakdownBy.Unit }));
     const byTimer = (sums: GroupedSums['sums']): Record<string, number> =>
       Object.fromEntries(BREACH_COLUMNS.map((m) => [m.replace('breach_', ''), Number(sums[m])]));
