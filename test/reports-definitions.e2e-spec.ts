@@ -1,4 +1,6 @@
+import { DataSource } from 'typeorm';
 import { CaseScript, playScript } from 'test/helpers/case-history';
+import { VALID_CREDIT_CODE } from 'test/helpers/intake-payloads';
 import { createIdentityFixture, IdentityFixture } from 'test/helpers/identity-fixture';
 import { createTestApp, TestApp } from 'test/helpers/test-app';
 
@@ -88,5 +90,47 @@ describe('report figures on a history worked out by hand', () => {
     // Dispatched to street A1: the partly resolved, the unresolved and the open case; not the consultation kept by
     // the city nor the case sent to B1.
     expect(body.figures).toMatchObject({ received: 3, closed: 2, moneyRecovered: '300.00' });
+  });
+
+  it('ranks employers with their district, counts collective disputes, and ages the open backlog', async () => {
+    const leader = t.http.withToken(await fx.token('leader_city'));
+    // All five cases name the same employer (one record by its credit code); its district is known.
+    await t.app
+      .get(DataSource)
+      .query('UPDATE employer SET district_id = $1 WHERE credit_code = $2', [fx.units.districtA.id, VALID_CREDIT_CODE]);
+    const hot = await leader.get<{
+      employers: {
+        name: string;
+        district: string | null;
+        cases: number;
+        collective: number;
+        workersAffected: number;
+        moneyClaimed: string;
+      }[];
+      collectiveByCategory: { category: string; cases: number; workersAffected: number }[];
+      collectiveDisputes: number;
+    }>('/reports/hotspots?period=year');
+    expect(hot.status).toBe(200);
+    expect(hot.body.employers).toEqual([
+      expect.objectContaining({
+        name: '北京某某外卖配送有限公司',
+        district: fx.units.districtA.nameZh,
+        cases: 5,
+        collective: 1,
+        workersAffected: 3 + 12 + 3 + 3 + 3,
+        moneyClaimed: '4100.00',
+      }),
+    ]);
+    expect(hot.body.collectiveByCategory).toEqual([{ category: 'wage_arrears', cases: 1, workersAffected: 12 }]);
+    expect(hot.body.collectiveDisputes).toBe(1);
+
+    // One case is still open, received today.
+    const backlog = await leader.get<{ rows: { total: number; buckets: Record<string, number> }[]; total: number }>(
+      '/reports/backlog',
+    );
+    expect(backlog.body.total).toBe(1);
+    // Every open status has a row; only one holds the case, in the youngest bucket.
+    const held = backlog.body.rows.filter((r) => r.total > 0);
+    expect(held.map((r) => [r.total, r.buckets['0-7']])).toEqual([[1, 1]]);
   });
 });

@@ -20,6 +20,7 @@ export interface BacklogCount {
 export interface EmployerCount {
   employerId: string;
   name: string;
+  districtName: string | null;
   cases: number;
   collective: number;
   workersAffected: number;
@@ -66,18 +67,20 @@ export class ReportLiveRepository {
     const params = new SqlParams();
     const where = [...inSubtree(filter, params), ...receivedIn(filter, params), 'c.employer_id IS NOT NULL'];
     const rows = await this.db.manager.query<Array<Record<string, string>>>(
-      `SELECT e.id AS employer_id, e.name, t.cases, t.collective, t.workers, t.claimed
+      `SELECT e.id AS employer_id, e.name, d.name_zh AS district, t.cases, t.collective, t.workers, t.claimed
        FROM (SELECT c.employer_id, count(*)::text AS cases, count(*) FILTER (WHERE c.collective)::text AS collective,
                     sum(c.workers_affected)::text AS workers, sum(c.claimed_fen)::text AS claimed
              FROM "case" c WHERE ${where.join(' AND ')}
              GROUP BY c.employer_id ORDER BY count(*) DESC, c.employer_id LIMIT ${params.add(limit)}) t
        JOIN employer e ON e.id = t.employer_id
+       LEFT JOIN org_unit d ON d.id = e.district_id
        ORDER BY t.cases::int DESC, e.id`,
       params.values,
     );
     return rows.map((r) => ({
       employerId: r.employer_id ?? '',
       name: r.name ?? '',
+      districtName: r.district ?? null,
       cases: Number(r.cases),
       collective: Number(r.collective),
       workersAffected: Number(r.workers),

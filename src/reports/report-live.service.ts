@@ -44,6 +44,7 @@ export class ReportLiveService {
       employers: employers.map((e) => ({
         employerId: e.employerId,
         name: e.name,
+        district: e.districtName,
         cases: e.cases,
         collective: e.collective,
         workersAffected: e.workersAffected,

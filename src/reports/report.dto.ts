@@ -205,6 +205,13 @@ export class SlaReportDto {
 export class EmployerHotspotDto {
   @ApiProperty() employerId!: string;
   @ApiProperty({ example: '北京某某外卖科技有限公司' }) name!: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '朝阳区总工会',
+    description: 'The employer’s district union, when known.',
+  })
+  district!: string | null;
   @ApiProperty({ example: 42 }) cases!: number;
   @ApiProperty({ example: 3 }) collective!: number;
   @ApiProperty({ example: 311 }) workersAffected!: number;
