@@ -16,6 +16,28 @@ export function shanghaiMidnight(day: string): number {
   return Date.parse(`${day}T00:00:00Z`) - SHANGHAI_OFFSET_MS;
 }
 
+const DAY_MS = 24 * 3600 * 1000;
+
+/** The Asia/Shanghai day number (days since 1970-01-01 there) of an instant: for arithmetic over many days. */
+export function shanghaiDayNumber(instant: number): number {
+  return Math.floor((instant + SHANGHAI_OFFSET_MS) / DAY_MS);
+}
+
+/** The instant a Shanghai day number starts. */
+export function dayStart(dayNumber: number): number {
+  return dayNumber * DAY_MS - SHANGHAI_OFFSET_MS;
+}
+
+/** YYYY-MM-DD of a Shanghai day number. */
+export function dayString(dayNumber: number): string {
+  return new Date(dayNumber * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** The day number of a YYYY-MM-DD date. */
+export function dayNumberOf(day: string): number {
+  return Math.floor(Date.parse(`${day}T00:00:00Z`) / DAY_MS);
+}
+
 /** The calendar year in Asia/Shanghai (case numbers follow it). */
 export function shanghaiYear(instant: Date): number {
   return Number(shanghaiDay(instant).slice(0, 4));

@@ -8,7 +8,7 @@ import {
   effectivePriority,
 } from 'src/cases/case.enums';
 import { DAY_MS } from 'src/sla/business-calendar';
-import { dayString, shanghaiDayNumber } from 'src/seed/history/fast-calendar';
+import { dayString, shanghaiDayNumber } from 'src/common/util/shanghai-time';
 import { DistrictRef, TreeRef, UnitRef } from 'src/seed/history/history.types';
 import { Rng, Stream, Weighted } from 'src/seed/history/rng';
 import { festivalSurge } from 'src/seed/history/volume';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { CaseKind, CasePriority, CaseStatus } from 'src/cases/case.enums';
 import { BusinessCalendar, CalendarDayKind } from 'src/sla/business-calendar';
 import { SlaPolicy, TimerState } from 'src/sla/sla.types';
-import { FastCalendar, shanghaiDayNumber } from 'src/seed/history/fast-calendar';
+import { shanghaiDayNumber } from 'src/common/util/shanghai-time';
 import { emptyBatch, HistoryGenerator } from 'src/seed/history/history-generator';
 import { HistoryBatch, TreeRef } from 'src/seed/history/history.types';
 import { employerCount, generateEmployers, generateParties, partyCount } from 'src/seed/history/pools';
@@ -44,8 +44,7 @@ const POLICIES = (config('sla-policies.json') as { policies: Omit<SlaPolicy, 've
 }));
 const DAYS = (config('holiday-calendar.json') as { days: { date: string; kind: CalendarDayKind }[] }).days;
 const UNTIL = Date.parse('2026-11-20T16:30:00+08:00');
-const CALENDAR = new FastCalendar(
-  new BusinessCalendar(DAYS),
+const CALENDAR = new BusinessCalendar(DAYS).withDayCache(
   shanghaiDayNumber(UNTIL) - 6 * 366,
   shanghaiDayNumber(UNTIL) + 400,
 );

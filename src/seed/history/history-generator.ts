@@ -1,8 +1,8 @@
 import { CallDisposition } from 'src/calls/call.entity';
+import { BusinessCalendar } from 'src/sla/business-calendar';
 import { CaseEventType } from 'src/cases/case-event.entity';
 import { CaseKind, CaseOutcome, CaseStatus, Channel, OPEN_STATUSES, COLLECTIVE_THRESHOLD } from 'src/cases/case.enums';
 import { CaseProfile, ProfileDrawer } from 'src/seed/history/case-profile';
-import { FastCalendar } from 'src/seed/history/fast-calendar';
 import { CaseRow, HistoryBatch, HistoryInputs, HistoryOptions, PlainParty } from 'src/seed/history/history.types';
 import { Cast, consultation, dispute, followUp } from 'src/seed/history/lifecycle';
 import { narrative } from 'src/seed/history/names';
@@ -49,7 +49,7 @@ export class HistoryGenerator {
     private readonly staff: Staff,
     private readonly employers: EmployerPool,
     private readonly parties: readonly PartyRef[],
-    private readonly calendar: FastCalendar,
+    private readonly calendar: BusinessCalendar,
   ) {
     this.volume = new Volume(options.seed, options.cases, options.years, options.until, calendar);
     this.profiles = new ProfileDrawer(options.seed, inputs.tree);

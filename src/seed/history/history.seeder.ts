@@ -4,7 +4,7 @@ import { PiiCipher } from 'src/pii/pii-cipher';
 import { BusinessCalendar } from 'src/sla/business-calendar';
 import { CalendarRepository } from 'src/sla/calendar.repository';
 import { SlaPolicyRepository } from 'src/sla/sla-policy.repository';
-import { dayStart, dayString, FastCalendar, shanghaiDayNumber } from 'src/seed/history/fast-calendar';
+import { dayStart, dayString, shanghaiDayNumber } from 'src/common/util/shanghai-time';
 import { emptyBatch, HistoryGenerator } from 'src/seed/history/history-generator';
 import { BulkSession, HistoryRepository, StoredParty } from 'src/seed/history/history.repository';
 import { HistoryBatch, HistoryOptions, TreeRef } from 'src/seed/history/history.types';
@@ -113,8 +113,7 @@ export class HistorySeeder {
   ): Promise<HistoryGenerator> {
     const lastDay = shanghaiDayNumber(options.until - 1);
     const firstDay = lastDay - Math.round(options.years * 365.2425) + 1;
-    const calendar = new FastCalendar(
-      new BusinessCalendar(await this.calendarDays.allDays()),
+    const calendar = new BusinessCalendar(await this.calendarDays.allDays()).withDayCache(
       firstDay - 400,
       lastDay + 400,
     );

@@ -1,6 +1,6 @@
 import { CaseEventType } from 'src/cases/case-event.entity';
+import { BusinessCalendar } from 'src/sla/business-calendar';
 import { CaseStatus } from 'src/cases/case.enums';
-import { FastCalendar } from 'src/seed/history/fast-calendar';
 import { CaseRow, EventRow, HistoryBatch } from 'src/seed/history/history.types';
 import { Rng } from 'src/seed/history/rng';
 import { HOUR_MS } from 'src/sla/business-calendar';
@@ -54,7 +54,7 @@ export class Story {
     readonly rng: Rng,
     readonly row: CaseRow,
     readonly out: HistoryBatch,
-    private readonly calendar: FastCalendar,
+    private readonly calendar: BusinessCalendar,
     private readonly until: number,
   ) {
     this.t = row.receivedAt;

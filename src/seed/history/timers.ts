@@ -1,6 +1,6 @@
 import { CaseEventType } from 'src/cases/case-event.entity';
+import { BusinessCalendar } from 'src/sla/business-calendar';
 import { CaseCategory, CaseKind, CasePriority } from 'src/cases/case.enums';
-import { FastCalendar } from 'src/seed/history/fast-calendar';
 import { EventRow, TimerRow } from 'src/seed/history/history.types';
 import { Rng } from 'src/seed/history/rng';
 import { choosePolicy, ruleLimitMs, SlaPolicy, TimerName, TimerState } from 'src/sla/sla.types';
@@ -39,7 +39,7 @@ export function deriveTimers(
   subject: TimerSubject,
   events: readonly EventRow[],
   policies: readonly SlaPolicy[],
-  calendar: FastCalendar,
+  calendar: BusinessCalendar,
   until: number,
   rng: Rng,
 ): { timers: TimerRow[]; slaEvents: EventRow[] } {

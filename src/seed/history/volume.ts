@@ -1,5 +1,6 @@
 import { DAY_MS, HOUR_MS } from 'src/sla/business-calendar';
-import { dayStart, dayString, FastCalendar, shanghaiDayNumber } from 'src/seed/history/fast-calendar';
+import { dayStart, dayString, shanghaiDayNumber } from 'src/common/util/shanghai-time';
+import { BusinessCalendar } from 'src/sla/business-calendar';
 import { Rng, Stream, Weighted } from 'src/seed/history/rng';
 
 /** Lunar New Year's Day (Asia/Shanghai): wage-arrears calls peak in the weeks before it. */
@@ -55,7 +56,7 @@ export class Volume {
     readonly total: number,
     years: number,
     private readonly until: number,
-    calendar: FastCalendar,
+    calendar: BusinessCalendar,
   ) {
     this.lastDay = shanghaiDayNumber(until - 1);
     this.firstDay = this.lastDay - Math.round(years * 365.2425) + 1;
@@ -83,7 +84,7 @@ export class Volume {
     }
   }
 
-  private weight(day: number, calendar: FastCalendar, years: number): number {
+  private weight(day: number, calendar: BusinessCalendar, years: number): number {
     const date = dayString(day);
     const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
     const weekend = weekday === 0 || weekday === 6;
