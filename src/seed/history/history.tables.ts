@@ -214,6 +214,7 @@ export const EMPLOYERS: BulkTable<EmployerRow> = {
     col('credit_code', 'char(18)', (r) => r.creditCode),
     col('industry', 'varchar', (r) => r.industry),
     col('address', 'varchar', (r) => r.address),
+    col('district_id', 'uuid', (r) => r.districtId),
     at('created_at', (r) => r.createdAt),
   ],
 };

@@ -188,6 +188,8 @@ export interface EmployerRow {
   creditCode: string | null;
   industry: string;
   address: string;
+  /** The district union of the employer's address. */
+  districtId: string;
   createdAt: number;
 }
 

@@ -71,6 +71,7 @@ export function generateEmployers(seed: number, count: number, tree: TreeRef, cr
       creditCode: code,
       industry: spec.label,
       address: address(rng, district.nameZh),
+      districtId: district.id,
       createdAt,
     });
     // Popularity: log-normal, and one in a hundred employers is a hotspot (many cases, collective disputes).
