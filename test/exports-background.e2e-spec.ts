@@ -33,6 +33,25 @@ describe('background exports: POST /exports, a BullMQ job with progress, owner-o
     await e.close();
   });
 
+  it('a retried export request with its Idempotency-Key queues one export and answers 202 both times', async () => {
+    const owner = await as('dispatcher_a');
+    const send = () =>
+      owner.post<{ id: string }>(
+        '/exports',
+        { kind: 'cases', format: 'csv', filters: {} },
+        { headers: { 'idempotency-key': 'export-key-0001' } },
+      );
+    const first = await send();
+    const again = await send();
+    expect([first.status, again.status]).toEqual([202, 202]);
+    expect(again.body).toEqual(first.body);
+    const { rows } = await db.query<{ response_status: number }>(
+      "SELECT response_status FROM idempotency_key WHERE key = 'export-key-0001'",
+    );
+    const stored = rows[0];
+    expect(stored?.response_status).toBe(202);
+  });
+
   it('a background export goes queued → running → done with progress, with the scope of the request, and downloads the same file', async () => {
     const owner = await as('dispatcher_a');
     const expectedFile = await fetchFile('leader_a', '/exports/cases?format=csv');

@@ -41,12 +41,17 @@ export class EmployerRepository {
     return this.db.manager.findOneBy(EmployerEntity, { id });
   }
 
-  /** Records the district of an employer that had none (a known district is not overwritten by a caller). */
-  async adoptDistrict(id: string, districtId: string): Promise<void> {
-    await this.db.manager.query('UPDATE employer SET district_id = $2 WHERE id = $1 AND district_id IS NULL', [
-      id,
-      districtId,
-    ]);
+  /**
+   * Records the district of an employer that had none (a known district is not overwritten by a caller) and
+   * returns the one stored: a concurrent intake may have recorded another first.
+   */
+  async adoptDistrict(id: string, districtId: string): Promise<string> {
+    // TypeORM answers UPDATE … RETURNING with [rows, count].
+    const [rows] = await this.db.manager.query<[{ district_id: string }[], number]>(
+      'UPDATE employer SET district_id = coalesce(district_id, $2) WHERE id = $1 RETURNING district_id',
+      [id, districtId],
+    );
+    return rows[0]?.district_id ?? districtId;
   }
 
   /**

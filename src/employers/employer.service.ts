@@ -42,8 +42,7 @@ export class EmployerService {
       districtId,
     });
     if (districtId === null || employer.districtId !== null) return employer;
-    await this.employers.adoptDistrict(employer.id, districtId);
-    return { ...employer, districtId };
+    return { ...employer, districtId: await this.employers.adoptDistrict(employer.id, districtId) };
   }
 
   async find(id: string): Promise<EmployerEntity | null> {

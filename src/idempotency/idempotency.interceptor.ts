@@ -1,4 +1,5 @@
-import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
+import { CallHandler, ExecutionContext, HttpStatus, Injectable, NestInterceptor } from '@nestjs/common';
+import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
 import { Reflector } from '@nestjs/core';
 import { from, lastValueFrom, Observable } from 'rxjs';
 import { AuthenticatedRequest } from 'src/auth/auth.decorators';
@@ -26,9 +27,11 @@ export class IdempotencyInterceptor implements NestInterceptor {
     if (key === undefined || request.principal === undefined) return next.handle();
     const route = `${request.method} ${request.routeOptions.url ?? ''}`;
     const compared = { params: request.params, body: request.body };
+    const status =
+      this.reflector.get<number | undefined>(HTTP_CODE_METADATA, context.getHandler()) ?? HttpStatus.CREATED;
     // next.handle() is called inside the transaction: Nest binds the handler to the async context of that call.
     return from(
-      this.idempotency.run(request.principal.userId, route, key, compared, () => lastValueFrom(next.handle())),
+      this.idempotency.run(request.principal.userId, route, key, compared, status, () => lastValueFrom(next.handle())),
     );
   }
 }

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { createHash } from 'node:crypto';
 import { DomainError, ValidationFailedError } from 'src/common/errors/domain.error';
 import { ErrorCode } from 'src/common/errors/error-code';
 import { DbContext } from 'src/database/db-context';
 import { IdempotencyRepository } from 'src/idempotency/idempotency.repository';
+import { PiiCipher } from 'src/pii/pii-cipher';
 
 const KEY_PATTERN = /^[A-Za-z0-9._:-]{8,128}$/;
 
@@ -29,19 +29,29 @@ export class IdempotencyService {
   constructor(
     private readonly db: DbContext,
     private readonly keys: IdempotencyRepository,
+    private readonly pii: PiiCipher,
   ) {}
 
-  async run<T>(userId: string, route: string, key: string, request: unknown, work: () => Promise<T>): Promise<T> {
+  /** `status` is what the route answers on success, stored with the response. */
+  async run<T>(
+    userId: string,
+    route: string,
+    key: string,
+    request: unknown,
+    status: number,
+    work: () => Promise<T>,
+  ): Promise<T> {
     if (!KEY_PATTERN.test(key)) {
       throw new ValidationFailedError([
         { field: 'Idempotency-Key', reasons: ['Idempotency-Key must be 8–128 letters, digits or ._:-'] },
       ]);
     }
-    const hash = createHash('sha256').update(canonical(request)).digest('hex');
+    // Keyed: the request can hold a phone number, an ID number or a new user's password.
+    const hash = this.pii.fingerprint('idempotency-request', canonical(request));
     return this.db.transaction(async () => {
       if (await this.keys.claim(userId, route, key, hash)) {
         const result = await work();
-        await this.keys.complete(userId, route, key, 201, result);
+        await this.keys.complete(userId, route, key, status, result);
         return result;
       }
       const stored = await this.keys.find(userId, route, key);

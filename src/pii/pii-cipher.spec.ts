@@ -50,6 +50,17 @@ describe('PiiCipher', () => {
     const b = new PiiCipher(ring('k1', { k1 }, Buffer.alloc(32, 9)));
     expect(b.blindIndex('phone', '13912345678')).not.toBe(a.blindIndex('phone', '13912345678'));
   });
+
+  it('fingerprints requests with the key, apart from the blind indexes', () => {
+    const a = new PiiCipher(ring('k1', { k1 }));
+    const body = '{"phone":"13912345678"}';
+    expect(a.fingerprint('idempotency-request', body)).toBe(a.fingerprint('idempotency-request', body));
+    expect(a.fingerprint('idempotency-request', body)).toMatch(/^[0-9a-f]{64}$/);
+    expect(a.fingerprint('idempotency-request', body)).not.toBe(a.fingerprint('other', body));
+    expect(a.fingerprint('phone', '13912345678')).not.toBe(a.blindIndex('phone', '13912345678'));
+    const b = new PiiCipher(ring('k1', { k1 }, Buffer.alloc(32, 9)));
+    expect(b.fingerprint('idempotency-request', body)).not.toBe(a.fingerprint('idempotency-request', body));
+  });
 });
 
 describe('masking', () => {

@@ -53,6 +53,15 @@ export class PiiCipher {
     return createHmac('sha256', this.ring.hmacKey).update(`${field}:${normalized}`).digest('hex');
   }
 
+  /**
+   * A keyed fingerprint of a request that may hold personal data (an Idempotency-Key's request): an unkeyed hash
+   * of a body with a phone number in it could be reversed by trying every number. The prefix keeps these apart
+   * from the blind indexes made with the same key.
+   */
+  fingerprint(purpose: string, data: string): string {
+    return createHmac('sha256', this.ring.hmacKey).update(`fingerprint/${purpose}\u0000${data}`).digest('hex');
+  }
+
   private key(id: string): Buffer {
     const key = this.ring.keys[id];
     if (!key) throw new Error(`PII key ${id} is not configured`);
