@@ -6,20 +6,13 @@ import { PolicyCatalog } from 'src/sla/policy-catalog';
 import { createIdentityFixture, IdentityFixture } from 'test/helpers/identity-fixture';
 import { validCaseBody } from 'test/helpers/intake-payloads';
 import { createTestApp, eventually, TestApp } from 'test/helpers/test-app';
+import type { CaseTimerDto as Timer } from 'src/workflow/workflow-query.dto';
 
 interface Policy {
   code: string;
   version: number;
   match: Record<string, string>;
   timers: Record<string, { amount: number; unit: string; mode: string; warnAt: number; maxExtension?: number }>;
-}
-
-interface Timer {
-  timer: string;
-  policyCode: string;
-  policyVersion: number;
-  startedAt: string;
-  dueAt: string;
 }
 
 interface ErrorBody {

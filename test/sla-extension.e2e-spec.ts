@@ -11,16 +11,7 @@ import { HttpClient } from 'test/helpers/http-client';
 import { createTestApp, eventually, TestApp } from 'test/helpers/test-app';
 import { UserRepository } from 'src/users/user.repository';
 import { DataSource } from 'typeorm';
-
-interface Timer {
-  id: string;
-  timer: string;
-  state: string;
-  warnAt: string;
-  dueAt: string;
-  extendedMs: number;
-  maxExtensionMs: number;
-}
+import type { CaseTimerDto as Timer } from 'src/workflow/workflow-query.dto';
 
 interface ExtensionRequest {
   id: string;

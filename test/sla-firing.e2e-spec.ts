@@ -9,6 +9,7 @@ import { validCaseBody } from 'test/helpers/intake-payloads';
 import { PrivateRedis } from 'test/helpers/redis-server';
 import { createTestApp, eventually, TestApp } from 'test/helpers/test-app';
 import { DataSource } from 'typeorm';
+import type { CaseTimerDto as Timer } from 'src/workflow/workflow-query.dto';
 
 /** A policy in seconds for category `other`, so clocks run out while the test watches. */
 async function addSecondsPolicy(db: DataSource): Promise<void> {
@@ -180,12 +181,6 @@ describe('pausing a clock', () => {
     const operator = t.http.withToken(await fx.token('operator_city'));
     const dispatcher = t.http.withToken(await fx.token('dispatcher_city'));
     const id = (await operator.post<{ id: string }>('/cases', { ...validCaseBody(), category: 'other' })).body.id;
-    interface Timer {
-      id: string;
-      timer: string;
-      state: string;
-      dueAt: string;
-    }
     const resolution = async () =>
       (await operator.get<Timer[]>(`/cases/${id}/timers`)).body.find((x) => x.timer === 'resolution');
     const before = await resolution();

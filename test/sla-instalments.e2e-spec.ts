@@ -4,14 +4,7 @@ import { createIdentityFixture, FixtureUser, IdentityFixture } from 'test/helper
 import { validCallBody } from 'test/helpers/intake-payloads';
 import { createTestApp, eventually, TestApp } from 'test/helpers/test-app';
 import { DataSource } from 'typeorm';
-
-interface Timer {
-  id: string;
-  timer: string;
-  ref: string;
-  state: string;
-  dueAt: string;
-}
+import type { CaseTimerDto as Timer } from 'src/workflow/workflow-query.dto';
 
 describe('instalment clocks', () => {
   let t: TestApp;

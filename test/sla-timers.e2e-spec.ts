@@ -5,15 +5,7 @@ import { CalendarService } from 'src/sla/calendar.service';
 import { createIdentityFixture, IdentityFixture } from 'test/helpers/identity-fixture';
 import { validCallBody } from 'test/helpers/intake-payloads';
 import { createTestApp, TestApp } from 'test/helpers/test-app';
-
-interface Timer {
-  timer: string;
-  state: string;
-  policyCode: string;
-  startedAt: string;
-  dueAt: string;
-  warnAt: string;
-}
+import type { CaseTimerDto as Timer } from 'src/workflow/workflow-query.dto';
 
 describe('SLA clocks follow the case', () => {
   let t: TestApp;
