@@ -1,4 +1,7 @@
+import { getQueueToken } from '@nestjs/bullmq';
+import type { Queue } from 'bullmq';
 import { AppRole } from 'src/config/app-config';
+import { QueueName, RECURRING_JOBS } from 'src/queue/queue.constants';
 import { HeartbeatResponseDto } from 'src/system/heartbeat.dto';
 import { HttpClient } from 'test/helpers/http-client';
 import { createIdentityFixture } from 'test/helpers/identity-fixture';
@@ -32,6 +35,14 @@ describe('queue: API enqueues, worker consumes', () => {
       expect(created.body.processedAt).toBeNull();
       const done = await eventually(() => processedHeartbeat(http, created.body.id));
       expect(new Date(done.processedAt ?? 0).getTime()).toBeGreaterThanOrEqual(new Date(done.requestedAt).getTime());
+    });
+
+    it('the worker schedules every recurring job once, at its period', async () => {
+      const schedulers = await Promise.all(
+        Object.values(QueueName).map((name) => t.app.get<Queue>(getQueueToken(name)).getJobSchedulers()),
+      );
+      const scheduled = schedulers.flat().map((s) => [s.key, Number(s.every)]);
+      expect(scheduled.sort()).toEqual(RECURRING_JOBS.map(([name, everyMs]) => [name, everyMs]).sort());
     });
 
     it('an unknown heartbeat is 404 with the error body', async () => {

@@ -1,5 +1,5 @@
 import { Clock } from 'src/sla/clock';
-import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { FileStorage } from 'src/attachments/file-storage';
 import { UnitScope } from 'src/auth/principal';
 import { DomainError } from 'src/common/errors/domain.error';
@@ -14,7 +14,6 @@ import { JobContext, OnJob } from 'src/queue/on-job.decorator';
 import { JobDataMap, JobName } from 'src/queue/queue.constants';
 import { QueueService } from 'src/queue/queue.service';
 
-const SWEEP_EVERY_MS = 5 * 60 * 1000;
 /** A queued export older than this has lost its job (Redis away at commit, or flushed). */
 const LOST_AFTER_SECONDS = 120;
 const SWEEP_BATCH = 100;
@@ -26,7 +25,7 @@ function ownerScope(row: ExportJobEntity): UnitScope {
 
 /** Writes background exports (worker processes). */
 @Injectable()
-export class ExportRunJob implements OnApplicationBootstrap {
+export class ExportRunJob {
   private readonly logger = new Logger(ExportRunJob.name);
 
   constructor(
@@ -38,10 +37,6 @@ export class ExportRunJob implements OnApplicationBootstrap {
     private readonly queue: QueueService,
     private readonly clock: Clock,
   ) {}
-
-  async onApplicationBootstrap(): Promise<void> {
-    await this.queue.schedule(JobName.ExportSweep, SWEEP_EVERY_MS);
-  }
 
   /**
    * Idempotent: a finished (or failed) export is left alone; a crashed one starts again from the first row and

@@ -1,29 +1,22 @@
-import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { IdempotencyRepository } from 'src/idempotency/idempotency.repository';
 import { OnJob } from 'src/queue/on-job.decorator';
 import { JobName } from 'src/queue/queue.constants';
-import { QueueService } from 'src/queue/queue.service';
 import { Clock } from 'src/sla/clock';
 
 /** A client retries within minutes; a week later the same key is a new request, and the record is only weight. */
 export const IDEMPOTENCY_RETENTION_MS = 7 * 24 * 3600 * 1000;
-const PRUNE_EVERY_MS = 3600 * 1000;
 const BATCH = 5000;
 
 /** Keeps idempotency_key from growing forever: hourly, in batches, so a backlog never holds long locks. */
 @Injectable()
-export class IdempotencyPruneJob implements OnApplicationBootstrap {
+export class IdempotencyPruneJob {
   private readonly logger = new Logger(IdempotencyPruneJob.name);
 
   constructor(
     private readonly keys: IdempotencyRepository,
-    private readonly queue: QueueService,
     private readonly clock: Clock,
   ) {}
-
-  async onApplicationBootstrap(): Promise<void> {
-    await this.queue.schedule(JobName.IdempotencyPrune, PRUNE_EVERY_MS);
-  }
 
   @OnJob(JobName.IdempotencyPrune)
   async prune(): Promise<number> {

@@ -3,10 +3,9 @@ import { DbContext } from 'src/database/db-context';
 import { NotificationProvider } from 'src/notifications/notification-provider';
 import { NotificationRepository } from 'src/notifications/notification.repository';
 import { OnJob } from 'src/queue/on-job.decorator';
-import { JobDataMap, JobName } from 'src/queue/queue.constants';
+import { JobDataMap, JobName, NOTIFICATION_SWEEP_EVERY_MS } from 'src/queue/queue.constants';
 import { QueueService } from 'src/queue/queue.service';
 
-const SWEEP_EVERY_MS = 60000;
 const SWEEP_AFTER_SECONDS = 30;
 const SWEEP_BATCH = 500;
 
@@ -28,8 +27,8 @@ export class NotificationDeliveryJob implements OnApplicationBootstrap {
     private readonly queue: QueueService,
   ) {}
 
+  /** Catches up at start with what was committed while no worker ran (WorkerLifecycle schedules the sweep). */
   async onApplicationBootstrap(): Promise<void> {
-    await this.queue.schedule(JobName.NotificationSweep, SWEEP_EVERY_MS);
     await this.sweep();
   }
 
@@ -68,7 +67,7 @@ export class NotificationDeliveryJob implements OnApplicationBootstrap {
   @OnJob(JobName.NotificationSweep)
   async sweep(): Promise<void> {
     const stale = await this.notifications.staleUndelivered(SWEEP_AFTER_SECONDS, SWEEP_BATCH);
-    const round = Math.floor(Date.now() / SWEEP_EVERY_MS);
+    const round = Math.floor(Date.now() / NOTIFICATION_SWEEP_EVERY_MS);
     await this.queue.enqueueMany(
       JobName.NotificationDeliver,
       stale.map((outboxId) => ({

@@ -44,6 +44,21 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.ExportSweep]: QueueName.Reports,
 };
 
+/** How often lost notification deliveries are swept up; the sweep also names its jobs by this round. */
+export const NOTIFICATION_SWEEP_EVERY_MS = 60 * 1000;
+
+/**
+ * The recurring jobs and how often each runs (ms). WorkerLifecycle schedules them (BullMQ job schedulers, one per
+ * name however many workers) once it has checked that every job has a handler.
+ */
+export const RECURRING_JOBS: readonly (readonly [JobName, number])[] = [
+  [JobName.TimerReconcile, 60 * 1000],
+  [JobName.NotificationSweep, NOTIFICATION_SWEEP_EVERY_MS],
+  [JobName.ReportRollup, 10 * 1000],
+  [JobName.ExportSweep, 5 * 60 * 1000],
+  [JobName.IdempotencyPrune, 3600 * 1000],
+];
+
 /** Job payloads: ids (or lists of ids) only. Handlers re-read the database, so a payload can never go stale or leak data. */
 export interface JobDataMap {
   [JobName.SystemHeartbeat]: { heartbeatId: string };

@@ -1,10 +1,8 @@
-import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { OnJob } from 'src/queue/on-job.decorator';
 import { JobName } from 'src/queue/queue.constants';
-import { QueueService } from 'src/queue/queue.service';
 import { ReportRepository } from 'src/reports/report.repository';
 
-const ROLLUP_EVERY_MS = 10 * 1000;
 const BATCH = 20000;
 /** One run stops after this many batches so a backlog never holds the worker for long; the next run goes on. */
 const MAX_BATCHES = 50;
@@ -14,17 +12,10 @@ const MAX_BATCHES = 50;
  * the database function takes an advisory lock, so concurrent runs on several workers are harmless.
  */
 @Injectable()
-export class ReportRollupJob implements OnApplicationBootstrap {
+export class ReportRollupJob {
   private readonly logger = new Logger(ReportRollupJob.name);
 
-  constructor(
-    private readonly reports: ReportRepository,
-    private readonly queue: QueueService,
-  ) {}
-
-  async onApplicationBootstrap(): Promise<void> {
-    await this.queue.schedule(JobName.ReportRollup, ROLLUP_EVERY_MS);
-  }
+  constructor(private readonly reports: ReportRepository) {}
 
   @OnJob(JobName.ReportRollup)
   async rollup(): Promise<void> {

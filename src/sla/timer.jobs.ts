@@ -2,13 +2,11 @@ import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { DbContext } from 'src/database/db-context';
 import { OnJob } from 'src/queue/on-job.decorator';
 import { JobDataMap, JobName } from 'src/queue/queue.constants';
-import { QueueService } from 'src/queue/queue.service';
 import { CaseTimerRepository } from 'src/sla/case-timer.repository';
 import { Firing, SlaAlerts } from 'src/sla/sla-alerts';
 import { TimerScheduler } from 'src/sla/timer-scheduler';
 import { OwnClock, TimerFiringRepository } from 'src/sla/timer-firing.repository';
 
-const RECONCILE_EVERY_MS = 60 * 1000;
 const BATCH = 500;
 /** Other due clocks a job fires with its own: a backlog drains in batches, one transaction each. */
 const JOB_BATCH = 200;
@@ -29,11 +27,10 @@ export class TimerJobs implements OnApplicationBootstrap {
     private readonly firing: TimerFiringRepository,
     private readonly alerts: SlaAlerts,
     private readonly scheduler: TimerScheduler,
-    private readonly queue: QueueService,
   ) {}
 
+  /** Catches up at start with clocks that fell due while no worker ran (WorkerLifecycle schedules the reconciler). */
   async onApplicationBootstrap(): Promise<void> {
-    await this.queue.schedule(JobName.TimerReconcile, RECONCILE_EVERY_MS);
     await this.reconcile();
   }
 

@@ -2,7 +2,8 @@ import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBoo
 import type { Worker } from 'bullmq';
 import { withTimeout } from 'src/common/util/with-timeout';
 import { APP_CONFIG, AppConfig } from 'src/config/app-config';
-import { QueueName } from 'src/queue/queue.constants';
+import { QueueName, RECURRING_JOBS } from 'src/queue/queue.constants';
+import { QueueService } from 'src/queue/queue.service';
 import { JobDispatcher } from 'src/worker/job-dispatcher.service';
 import {
   NotificationsQueueProcessor,
@@ -16,7 +17,7 @@ const CONNECTION_CHECK_MS = 1000;
 // Leaves time after draining for HTTP, database and Redis to close inside SHUTDOWN_TIMEOUT_MS.
 const SHUTDOWN_MARGIN_MS = 3000;
 
-/** Checks the job wiring, then starts consuming; on shutdown, finishes in-flight jobs before anything closes. */
+/** Checks the job wiring, schedules the recurring jobs, then starts consuming; on shutdown, finishes in-flight jobs before anything closes. */
 @Injectable()
 export class WorkerLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(WorkerLifecycle.name);
@@ -25,6 +26,7 @@ export class WorkerLifecycle implements OnApplicationBootstrap, BeforeApplicatio
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly dispatcher: JobDispatcher,
+    private readonly queue: QueueService,
     system: SystemQueueProcessor,
     notifications: NotificationsQueueProcessor,
     timers: TimersQueueProcessor,
@@ -38,8 +40,9 @@ export class WorkerLifecycle implements OnApplicationBootstrap, BeforeApplicatio
     };
   }
 
-  onApplicationBootstrap(): void {
+  async onApplicationBootstrap(): Promise<void> {
     this.dispatcher.assertComplete();
+    for (const [name, everyMs] of RECURRING_JOBS) await this.queue.schedule(name, everyMs);
     for (const [queue, processor] of Object.entries(this.processors)) {
       const worker = processor.worker;
       worker.concurrency = this.config.queue.concurrency;
