@@ -1,21 +1,47 @@
 import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { CallEntity } from 'src/calls/call.entity';
-import { DbContext } from 'src/database/db-context';
+import { AppendTable, DbContext } from 'src/database/db-context';
+
+const CALL: AppendTable = {
+  name: 'call',
+  columns: [
+    ['id', 'uuid'],
+    ['channel', 'channel'],
+    ['operator_id', 'uuid'],
+    ['org_unit_id', 'uuid'],
+    ['started_at', 'timestamptz'],
+    ['ended_at', 'timestamptz'],
+    ['caller_party_id', 'uuid'],
+    ['summary', 'text'],
+    ['disposition', 'call_disposition'],
+    ['case_id', 'uuid'],
+  ],
+};
+
+export type NewCall = Omit<CallEntity, 'id' | 'createdAt' | 'case' | 'callerParty'>;
 
 @Injectable()
 export class CallRepository {
   constructor(private readonly db: DbContext) {}
 
-  async insert(call: Omit<CallEntity, 'id' | 'createdAt' | 'case' | 'callerParty'>): Promise<CallEntity> {
-    const result = await this.db.manager
-      .createQueryBuilder()
-      .insert()
-      .into(CallEntity)
-      .values(call)
-      .returning(['id', 'created_at'])
-      .execute();
-    const row = (result.raw as { id: string; created_at: Date }[])[0];
-    if (!row) throw new Error('call insert returned nothing');
-    return Object.assign(new CallEntity(), call, { id: row.id, createdAt: row.created_at });
+  /** A call is a record of what happened: appended, written just before the transaction commits. Returns its id. */
+  async insert(call: NewCall): Promise<string> {
+    const id = randomUUID();
+    await this.db.append(CALL, [
+      [
+        id,
+        call.channel,
+        call.operatorId,
+        call.orgUnitId,
+        call.startedAt,
+        call.endedAt,
+        call.callerPartyId,
+        call.summary,
+        call.disposition,
+        call.caseId,
+      ],
+    ]);
+    return id;
   }
 }

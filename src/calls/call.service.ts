@@ -70,7 +70,7 @@ export class CallService {
       case CallDisposition.Abandoned:
         break;
     }
-    const call = await this.calls.insert({
+    const callId = await this.calls.insert({
       channel: dto.channel,
       operatorId: actor.principal.userId,
       orgUnitId: actor.principal.unitId,
@@ -84,17 +84,17 @@ export class CallService {
     await this.audit.record(actor, {
       action: AuditAction.CallLog,
       targetType: 'call',
-      targetId: call.id,
+      targetId: callId,
       scopePath: actor.principal.unitPath,
       detail: { disposition: dto.disposition, caseId },
     });
     return {
-      id: call.id,
-      disposition: call.disposition,
+      id: callId,
+      disposition: dto.disposition,
       callerPartyId,
       caseId,
       caseNumber,
-      startedAt: call.startedAt.toISOString(),
+      startedAt: new Date(dto.startedAt).toISOString(),
     };
   }
 

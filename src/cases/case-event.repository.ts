@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { CaseEventEntity, CaseEventType } from 'src/cases/case-event.entity';
-import { DbContext } from 'src/database/db-context';
+import { AppendTable, DbContext } from 'src/database/db-context';
 
 export interface NewCaseEvent {
   caseId: string;
@@ -10,11 +10,25 @@ export interface NewCaseEvent {
   data: Record<string, unknown>;
 }
 
+const CASE_EVENT: AppendTable = {
+  name: 'case_event',
+  columns: [
+    ['case_id', 'uuid'],
+    ['type', 'varchar'],
+    ['actor_id', 'uuid'],
+    ['version', 'int'],
+    ['data', 'jsonb'],
+  ],
+};
+
 @Injectable()
 export class CaseEventRepository {
   constructor(private readonly db: DbContext) {}
 
-  /** Appends in the caller's transaction: the event commits with the change it records, or neither does. */
+  /**
+   * Appends in the caller's transaction, written just before it commits (nothing reads a case's events inside
+   * the command that adds them): the event commits with the change it records, or neither does.
+   */
   async append(
     caseId: string,
     type: CaseEventType,
@@ -22,25 +36,14 @@ export class CaseEventRepository {
     version: number,
     data: Record<string, unknown> = {},
   ): Promise<void> {
-    await this.db.manager.query(
-      'INSERT INTO case_event (case_id, type, actor_id, version, data) VALUES ($1, $2, $3, $4, $5)',
-      [caseId, type, actorId, version, JSON.stringify(data)],
-    );
+    await this.appendMany([{ caseId, type, actorId, version, data }]);
   }
 
-  /** Several events (of as many cases) in one INSERT, in the caller's transaction. */
+  /** Several events (of as many cases), in the order given. */
   async appendMany(events: NewCaseEvent[]): Promise<void> {
-    if (events.length === 0) return;
-    await this.db.manager.query(
-      `INSERT INTO case_event (case_id, type, actor_id, version, data)
-       SELECT * FROM unnest($1::uuid[], $2::varchar[], $3::uuid[], $4::int[], $5::jsonb[])`,
-      [
-        events.map((e) => e.caseId),
-        events.map((e) => e.type),
-        events.map((e) => e.actorId),
-        events.map((e) => e.version),
-        events.map((e) => JSON.stringify(e.data)),
-      ],
+    await this.db.append(
+      CASE_EVENT,
+      events.map((e) => [e.caseId, e.type, e.actorId, e.version, JSON.stringify(e.data)]),
     );
   }
 

@@ -1,12 +1,23 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { PREPARE } from 'src/database/preparing-client';
 import { DataSource, EntityManager } from 'typeorm';
+
+/**
+ * A table written append-only (audit entries, case events, calls): nothing reads its rows back inside the
+ * transaction that writes them, so they can wait for the commit.
+ */
+export interface AppendTable {
+  name: string;
+  /** Each column with its PostgreSQL type, for the `unnest` casts. */
+  columns: readonly (readonly [column: string, type: string])[];
+}
 
 interface UnitOfWork {
   manager: EntityManager;
-  /** Writes gathered during the transaction and flushed, each as one statement, just before it commits. */
-  deferred: Map<symbol, { state: unknown; flush: (state: unknown) => Promise<void> }>;
+  /** Rows of append-only tables, in the order appended, written in one statement just before commit. */
+  appended: Map<AppendTable, unknown[][]>;
   /** Work that must only happen once the transaction has committed (e.g. enqueueing jobs for its rows). */
   afterCommit: (() => Promise<void>)[];
 }
@@ -32,10 +43,10 @@ export class DbContext {
     if (this.current.getStore()) return work();
     const afterCommit: (() => Promise<void>)[] = [];
     const result = await this.dataSource.transaction(async (manager) => {
-      const unit: UnitOfWork = { manager, deferred: new Map(), afterCommit };
+      const unit: UnitOfWork = { manager, appended: new Map(), afterCommit };
       return this.current.run(unit, async () => {
         const value = await work();
-        for (const { state, flush } of unit.deferred.values()) await flush(state);
+        await writeAppended(manager, unit.appended);
         return value;
       });
     });
@@ -60,17 +71,37 @@ export class DbContext {
   }
 
   /**
-   * Per-transaction state for writes that can be batched (e.g. audit entries): `init` makes it on first use,
-   * `flush` writes it just before commit. Outside a transaction, returns undefined and the caller writes at once.
+   * Appends rows (values in the table's column order). Inside a transaction they are held and written with the
+   * transaction's other appended rows — every table in one statement — just before it commits: an intake's audit
+   * entries, case event and call cost one round trip. Outside a transaction, at once.
    */
-  deferred<S>(key: symbol, init: () => S, flush: (state: S) => Promise<void>): S | undefined {
+  async append(table: AppendTable, rows: unknown[][]): Promise<void> {
+    if (rows.length === 0) return;
     const unit = this.current.getStore();
-    if (!unit) return undefined;
-    let entry = unit.deferred.get(key);
-    if (!entry) {
-      entry = { state: init(), flush: flush as (state: unknown) => Promise<void> };
-      unit.deferred.set(key, entry);
-    }
-    return entry.state as S;
+    if (!unit) return writeAppended(this.dataSource.manager, new Map([[table, rows]]));
+    const held = unit.appended.get(table);
+    if (held) held.push(...rows);
+    else unit.appended.set(table, [...rows]);
   }
+}
+
+/**
+ * One statement for all the appended rows: `INSERT … SELECT * FROM unnest(…)` per table, the first ones as
+ * data-modifying CTEs. Foreign keys are checked at the end of the statement, so the tables' order does not matter;
+ * within a table, rows keep the order they were appended in (case event ids follow it).
+ */
+async function writeAppended(manager: EntityManager, appended: Map<AppendTable, unknown[][]>): Promise<void> {
+  if (appended.size === 0) return;
+  const params: unknown[] = [];
+  const inserts = [...appended].map(([table, rows]) => {
+    const arrays = table.columns.map(([, type], i) => {
+      params.push(rows.map((row) => row[i] ?? null));
+      return `$${String(params.length)}::${type}[]`;
+    });
+    const columns = table.columns.map(([column]) => column).join(', ');
+    return `INSERT INTO ${table.name} (${columns}) SELECT * FROM unnest(${arrays.join(', ')})`;
+  });
+  const last = inserts.pop() ?? '';
+  const ctes = inserts.map((insert, i) => `a${String(i)} AS (${insert})`);
+  await manager.query(`${PREPARE} ${ctes.length > 0 ? `WITH ${ctes.join(', ')} ` : ''}${last}`, params);
 }
