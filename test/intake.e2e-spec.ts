@@ -60,6 +60,9 @@ describe('hotline intake', () => {
       workerPartyId: first.body.callerPartyId,
       employer: { name: '北京某某外卖配送有限公司' },
     });
+    // The timeline's first entry names the call the case came from.
+    const timeline = await t.http.get<Event[]>(`/cases/${caseId}/events`, { token: operator });
+    expect(timeline.body[0]).toMatchObject({ type: 'received', data: { callId: first.body.id } });
 
     const lookup = await t.http.post<{ parties: { id: string; phoneMasked: string }[]; openCases: { id: string }[] }>(
       '/calls/lookup',

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import { CallEntity } from 'src/calls/call.entity';
 import { AppendTable, DbContext } from 'src/database/db-context';
 
@@ -19,18 +18,17 @@ const CALL: AppendTable = {
   ],
 };
 
-export type NewCall = Omit<CallEntity, 'id' | 'createdAt' | 'case' | 'callerParty'>;
+export type NewCall = Omit<CallEntity, 'createdAt' | 'case' | 'callerParty'>;
 
 @Injectable()
 export class CallRepository {
   constructor(private readonly db: DbContext) {}
 
-  /** A call is a record of what happened: appended, written just before the transaction commits. Returns its id. */
-  async insert(call: NewCall): Promise<string> {
-    const id = randomUUID();
+  /** A call is a record of what happened: appended, written just before the transaction commits. */
+  async insert(call: NewCall): Promise<void> {
     await this.db.append(CALL, [
       [
-        id,
+        call.id,
         call.channel,
         call.operatorId,
         call.orgUnitId,
@@ -42,6 +40,5 @@ export class CallRepository {
         call.caseId,
       ],
     ]);
-    return id;
   }
 }

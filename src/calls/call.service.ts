@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { AuditAction, AuditService } from 'src/audit/audit.service';
 import { Actor } from 'src/auth/principal';
 import { CallLookupDto, CallLookupResponseDto, CallResponseDto, LogCallDto } from 'src/calls/call.dto';
@@ -37,6 +38,8 @@ export class CallService {
     if (dto.endedAt !== undefined && new Date(dto.endedAt) < new Date(dto.startedAt)) {
       throw new ValidationFailedError([{ field: 'endedAt', reasons: ['endedAt must not be before startedAt'] }]);
     }
+    // Made here, not by the database: the received event of a case opened by this call names it.
+    const callId = randomUUID();
     const callerPartyId = dto.caller ? await this.partyRefs.resolve(actor, dto.caller, actor.principal.unitId) : null;
     let caseId: string | null = null;
     let caseNumber: string | null = null;
@@ -56,6 +59,7 @@ export class CallService {
           channel: dto.channel,
           workerPartyId: callerPartyId ?? undefined,
           answeredAtIntake: dto.disposition === CallDisposition.ConsultationAnswered,
+          callId,
         });
         caseId = created.id;
         caseNumber = created.number;
@@ -70,7 +74,8 @@ export class CallService {
       case CallDisposition.Abandoned:
         break;
     }
-    const callId = await this.calls.insert({
+    await this.calls.insert({
+      id: callId,
       channel: dto.channel,
       operatorId: actor.principal.userId,
       orgUnitId: actor.principal.unitId,

@@ -88,7 +88,7 @@ export class DbContext {
 /**
  * One statement for all the appended rows: `INSERT … SELECT * FROM unnest(…)` per table, the first ones as
  * data-modifying CTEs. Foreign keys are checked at the end of the statement, so the tables' order does not matter;
- * within a table, rows keep the order they were appended in (case event ids follow it).
+ * within a table, rows are inserted in the order they were appended in (case event ids follow it).
  */
 async function writeAppended(manager: EntityManager, appended: Map<AppendTable, unknown[][]>): Promise<void> {
   if (appended.size === 0) return;
@@ -99,7 +99,8 @@ async function writeAppended(manager: EntityManager, appended: Map<AppendTable, 
       return `$${String(params.length)}::${type}[]`;
     });
     const columns = table.columns.map(([column]) => column).join(', ');
-    return `INSERT INTO ${table.name} (${columns}) SELECT * FROM unnest(${arrays.join(', ')})`;
+    // ORDER BY the position: ids from a sequence follow the order the rows were appended in.
+    return `INSERT INTO ${table.name} (${columns}) SELECT ${columns} FROM unnest(${arrays.join(', ')}) WITH ORDINALITY AS u(${columns}, ord) ORDER BY ord`;
   });
   const last = inserts.pop() ?? '';
   const ctes = inserts.map((insert, i) => `a${String(i)} AS (${insert})`);
