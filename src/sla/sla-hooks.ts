@@ -15,7 +15,8 @@ interface CaseFacts {
   disputeArisenOn: string | null;
 }
 
-const CLOSING: readonly CaseEventType[] = [
+/** The events that close a case: they cancel every clock still running (the demo generator follows them too). */
+export const CLOSING_EVENTS: readonly CaseEventType[] = [
   CaseEventType.Closed,
   CaseEventType.Withdrawn,
   CaseEventType.NotAccepted,
@@ -42,7 +43,7 @@ export class SlaHooks {
 
   /** Starts and stops the event's clocks; returns those it found already past due (breached now, to record). */
   async onEvent(event: CaseEventType, c: CaseFacts, data: Record<string, unknown>): Promise<FiredTimer[]> {
-    if (CLOSING.includes(event)) {
+    if (CLOSING_EVENTS.includes(event)) {
       const late = [
         ...(await this.sla.stop(c.id, [TimerName.Resolution])),
         ...(await this.sla.cancel(c.id, [

@@ -1,17 +1,10 @@
 import { CaseEventType } from 'src/cases/case-event.entity';
 import { BusinessCalendar } from 'src/sla/business-calendar';
+import { CLOSING_EVENTS } from 'src/sla/sla-hooks';
 import { CaseCategory, CaseKind, CasePriority } from 'src/cases/case.enums';
 import { EventRow, TimerRow } from 'src/seed/history/history.types';
 import { Rng } from 'src/seed/history/rng';
 import { choosePolicy, ruleLimitMs, SlaPolicy, TimerName, TimerState } from 'src/sla/sla.types';
-
-const CLOSING: readonly CaseEventType[] = [
-  CaseEventType.Closed,
-  CaseEventType.Withdrawn,
-  CaseEventType.NotAccepted,
-  CaseEventType.ClosedAsDuplicate,
-  CaseEventType.AnsweredAtIntake,
-];
 
 export interface TimerSubject {
   id: string;
@@ -117,7 +110,7 @@ export function deriveTimers(
       if (subject.disputeArisenOn !== null) {
         start(TimerName.Limitation, at, Date.parse(`${subject.disputeArisenOn}T00:00:00+08:00`));
       }
-    } else if (CLOSING.includes(event.type)) {
+    } else if (CLOSING_EVENTS.includes(event.type)) {
       end([TimerName.Resolution], at, false);
       end([TimerName.FirstContact, TimerName.Acceptance, TimerName.Mediation, TimerName.Limitation], at, true);
       start(TimerName.Callback, at);
