@@ -216,4 +216,37 @@ describe('pausing a clock', () => {
     const other = t.http.withToken(await fx.token('mediator_b1'));
     expect((await other.get<{ items: unknown[] }>('/sla/breaches')).body.items).toEqual([]);
   });
+
+  it('a clock paused before its due time and stopped after it is met: paused time does not count', async () => {
+    const db = t.app.get(DataSource);
+    const operator = t.http.withToken(await fx.token('operator_city'));
+    const dispatcher = t.http.withToken(await fx.token('dispatcher_city'));
+    const id = (await operator.post<{ id: string }>('/cases', { ...validCaseBody(), category: 'other' })).body.id;
+    const firstContact = async () =>
+      (await operator.get<Timer[]>(`/cases/${id}/timers`)).body.find((x) => x.timer === 'first_contact');
+    const clock = await firstContact();
+    expect(
+      (await dispatcher.post(`/cases/${id}/timers/${clock?.id ?? ''}/pause`, { reason: '等待职工补充材料' })).status,
+    ).toBe(200);
+    // Past the 3-second due time it had before the pause.
+    await new Promise((resolve) => setTimeout(resolve, Date.parse(clock?.dueAt ?? '') - Date.now() + 1000));
+    const version = async () => (await operator.get<{ version: number }>(`/cases/${id}`)).body.version;
+    await operator.post(`/cases/${id}/classify`, {
+      kind: 'labour_dispute',
+      category: 'other',
+      priority: 'normal',
+      version: await version(),
+    });
+    await dispatcher.post(`/cases/${id}/dispatch`, { orgUnitId: fx.units.streetA1.id, version: await version() });
+    const contact = await operator.post(`/cases/${id}/record-contact`, {
+      with: 'worker',
+      method: 'phone',
+      version: await version(),
+    });
+    expect(contact.status).toBe(200);
+
+    const stopped = await firstContact();
+    expect(stopped).toMatchObject({ state: 'met', breachedAt: null });
+    expect(await countEvents(db, id, 'sla_breached')).toBe(0);
+  });
 });

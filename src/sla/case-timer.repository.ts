@@ -173,19 +173,18 @@ export class CaseTimerRepository {
   }
 
   /**
-   * Stops the active clocks named: met when stopped by its due time, breached (at its due time) when later,
-   * and cancelled when `cancel` — a closed case no longer needs a first contact. (SlaService breaches the running
-   * clocks already past due first, with their events: see TimerFiringRepository.breachOverdue.) One UPDATE. `refs` narrows it to
-   * the clocks about those things (instalment ids).
+   * Stops the active clocks named: met, or cancelled when `cancel` — a closed case no longer needs a first contact.
+   * SlaService has already breached, with their events, the running clocks past due (TimerFiringRepository
+   * .breachOverdue, same instant), so every running clock left is on time; a paused one is too, whatever its old
+   * due time says: paused time does not count, and an overdue clock cannot be paused. One UPDATE. `refs` narrows
+   * it to the clocks about those things (instalment ids).
    */
   async stop(caseId: string, timers: TimerName[], at: Date, cancel = false, refs?: string[]): Promise<void> {
     if (timers.length === 0 || refs?.length === 0) return;
     await this.db.manager.query(
       `UPDATE case_timer SET
-         state = CASE WHEN $4 THEN 'cancelled'::timer_state
-                      WHEN $3 <= due_at THEN 'met'::timer_state ELSE 'breached'::timer_state END,
-         met_at = CASE WHEN NOT $4 AND $3 <= due_at THEN $3::timestamptz ELSE NULL END,
-         breached_at = CASE WHEN NOT $4 AND $3 > due_at THEN due_at ELSE breached_at END
+         state = CASE WHEN $4 THEN 'cancelled'::timer_state ELSE 'met'::timer_state END,
+         met_at = CASE WHEN $4 THEN NULL ELSE $3::timestamptz END
        WHERE case_id = $1 AND timer = ANY($2::timer_name[]) AND state IN ('running', 'paused')
          AND ($5::text[] IS NULL OR ref = ANY($5::text[]))`,
       [caseId, timers, at, cancel, refs ?? null],
