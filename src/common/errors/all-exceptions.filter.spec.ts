@@ -1,5 +1,5 @@
 import { QueryFailedError } from 'typeorm';
-import { errorBodyFor } from 'src/common/errors/all-exceptions.filter';
+import { errorBodyFor, loggableError } from 'src/common/errors/all-exceptions.filter';
 
 const dbError = (code: string) =>
   new QueryFailedError(
@@ -19,5 +19,23 @@ describe('database races in the error body', () => {
     expect(errorBodyFor(dbError('40P01'), 'c').statusCode).toBe(409);
     expect(errorBodyFor(dbError('40001'), 'c').statusCode).toBe(409);
     expect(errorBodyFor(dbError('42P01'), 'c')).toMatchObject({ statusCode: 500, code: 'INTERNAL_ERROR' });
+  });
+});
+
+describe('what an unexpected error logs', () => {
+  it('keeps the database error code and place but never the parameters, detail or quoted values', () => {
+    const error = new QueryFailedError(
+      'INSERT INTO party (name, phone_index) VALUES ($1, $2)',
+      ['王小明', '13912345678'],
+      Object.assign(new Error('invalid input syntax for type uuid: "13912345678"'), {
+        code: '22P02',
+        table: 'party',
+        detail: 'Key (phone)=(13912345678)',
+      }),
+    );
+    const logged = JSON.stringify(loggableError(error));
+    expect(logged).not.toContain('13912345678');
+    expect(logged).not.toContain('王小明');
+    expect(loggableError(error)).toMatchObject({ type: 'QueryFailedError', code: '22P02', table: 'party' });
   });
 });

@@ -91,6 +91,28 @@ function databaseConflict(exception: unknown): string | null {
   return null;
 }
 
+/**
+ * What of an unexpected error goes to the log. Never a database error's parameters, query or `detail`, nor a value
+ * PostgreSQL quotes in its message ("invalid input syntax for type uuid: \"…\""): any of them can be personal data.
+ */
+export function loggableError(exception: unknown): Record<string, unknown> {
+  if (!(exception instanceof Error)) return { type: typeof exception };
+  if (!(exception instanceof QueryFailedError)) {
+    return { type: exception.name, message: exception.message, stack: exception.stack };
+  }
+  const driver = exception.driverError as { code?: string; table?: string; constraint?: string; column?: string };
+  return {
+    type: exception.name,
+    message: exception.message.replace(/"[^"]*"/g, '"…"'),
+    code: driver.code,
+    table: driver.table,
+    column: driver.column,
+    constraint: driver.constraint,
+    // The first line of the stack repeats the message.
+    stack: exception.stack?.split('\n').slice(1).join('\n'),
+  };
+}
+
 /** Answers every error of a Nest route with the documented body. */
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
@@ -102,7 +124,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const reply = http.getResponse<FastifyReply>();
     const body = errorBodyFor(exception, request.id);
     if (body.statusCode >= 500 && body.code === ErrorCode.Internal) {
-      this.logger.error({ err: exception, correlationId: body.correlationId }, 'unhandled error');
+      this.logger.error({ err: loggableError(exception), correlationId: body.correlationId }, 'unhandled error');
     }
     void reply.status(body.statusCode).header('x-request-id', body.correlationId).send(body);
   }

@@ -1,5 +1,5 @@
 import { ValidationError } from 'class-validator';
-import { toFieldErrors } from 'src/common/errors/validation';
+import { toFieldErrors, nulFields } from 'src/common/errors/validation';
 
 function error(
   property: string,
@@ -19,5 +19,14 @@ describe('toFieldErrors', () => {
       { field: 'summary', reasons: ['summary must be a string', 'summary is too long'] },
       { field: 'claims.0.amount', reasons: ['amount must be yuan'] },
     ]);
+  });
+});
+
+describe('nulFields', () => {
+  it('names every string holding a NUL character, nested and in arrays', () => {
+    expect(nulFields({ a: 'ok', case: { narrative: 'x\u0000y', claims: [{ note: '' }, { note: '\u0000' }] } })).toEqual(
+      ['case.narrative', 'case.claims.1.note'],
+    );
+    expect(nulFields({ name: '王小明', n: 3, list: ['a'] })).toEqual([]);
   });
 });
