@@ -1,6 +1,7 @@
 import { getQueueToken } from '@nestjs/bullmq';
 import { INestApplicationContext } from '@nestjs/common';
 import type { Queue } from 'bullmq';
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -8,7 +9,9 @@ import { Authenticator } from 'src/auth/authenticator';
 import { CaseExportSource } from 'src/exports/case-export.source';
 import { ExportRunJob } from 'src/exports/export-run.job';
 import { DIRECT_RUN } from 'src/queue/on-job.decorator';
-import { QueueName } from 'src/queue/queue.constants';
+import { exportJobOptions } from 'src/exports/export-queue';
+import { JobName, QueueName } from 'src/queue/queue.constants';
+import { QueueService } from 'src/queue/queue.service';
 import { createExportFixture, ExportFixture, loadWorkbook, SYNC_MAX } from 'test/helpers/export-fixture';
 import { IdentityFixture } from 'test/helpers/identity-fixture';
 import { eventually, TestApp } from 'test/helpers/test-app';
@@ -209,6 +212,20 @@ describe('background exports: POST /exports, a BullMQ job with progress, owner-o
     expect((await state(lost)).state).toBe('queued');
     await jobs.sweep();
     expect((await finished(lost)).state).toBe('done');
+
+    // Its job already ran and is kept by the queue (here: it ran before the row existed and found nothing): an
+    // add with the export's own job id would be ignored, so the sweep's job carries its round.
+    const reused = randomUUID();
+    const queue = t.app.get<Queue>(getQueueToken(QueueName.Reports));
+    await t.app.get(QueueService).enqueue(JobName.ExportRun, { exportId: reused }, exportJobOptions(reused));
+    await eventually(async () => ((await queue.getJob(`export-${reused}`))?.finishedOn ? true : undefined));
+    await db.query(
+      `INSERT INTO export_job (id, owner_id, unit_id, unit_path, kind, format, filters, file_name, created_at)
+       VALUES ($1, $2, $3, $4, 'cases', 'csv', '{}', '案件清单.csv', now() - interval '5 minutes')`,
+      [reused, fx.userId('dispatcher_a'), fx.units.districtA.id, fx.units.districtA.path],
+    );
+    await jobs.sweep();
+    expect((await finished(reused)).state).toBe('done');
 
     // The recorded scope no longer holds the unit named in the filters: failed at once, with the reason.
     const doomed = (await insert(fx.units.streetA1, { orgUnitId: fx.units.districtA.id }, '0 seconds')).rows[0]?.id;

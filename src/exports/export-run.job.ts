@@ -11,7 +11,7 @@ import { ExportJobRepository } from 'src/exports/export-job.repository';
 import { exportJobOptions } from 'src/exports/export-queue';
 import { ExportTable, renderTable } from 'src/exports/export-table';
 import { JobContext, OnJob } from 'src/queue/on-job.decorator';
-import { JobDataMap, JobName } from 'src/queue/queue.constants';
+import { EXPORT_SWEEP_EVERY_MS, JobDataMap, JobName } from 'src/queue/queue.constants';
 import { QueueService } from 'src/queue/queue.service';
 
 /** A queued export older than this has lost its job (Redis away at commit, or flushed). */
@@ -75,11 +75,16 @@ export class ExportRunJob {
     }
   }
 
-  /** Re-enqueues exports whose job was lost, and removes the files of expired ones. */
+  /**
+   * Re-enqueues exports still queued long after they were asked for (their job lost, or failed for good), one job
+   * per export and sweep round; a job merely slow to start then meets a claimed row and does nothing. Removes the
+   * files of expired exports.
+   */
   @OnJob(JobName.ExportSweep)
   async sweep(): Promise<void> {
+    const round = Math.floor(this.clock.now().getTime() / EXPORT_SWEEP_EVERY_MS);
     for (const id of await this.jobs.staleQueued(LOST_AFTER_SECONDS, SWEEP_BATCH)) {
-      await this.queue.enqueue(JobName.ExportRun, { exportId: id }, exportJobOptions(id));
+      await this.queue.enqueue(JobName.ExportRun, { exportId: id }, exportJobOptions(id, round));
     }
     for (const { id, fileKey } of await this.jobs.expired(SWEEP_BATCH)) {
       await this.storage.remove(fileKey);

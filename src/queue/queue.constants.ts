@@ -46,6 +46,8 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
 
 /** How often lost notification deliveries are swept up; the sweep also names its jobs by this round. */
 export const NOTIFICATION_SWEEP_EVERY_MS = 60 * 1000;
+/** The same for background exports. */
+export const EXPORT_SWEEP_EVERY_MS = 5 * 60 * 1000;
 
 /**
  * The recurring jobs and how often each runs (ms). WorkerLifecycle schedules them (BullMQ job schedulers, one per
@@ -55,7 +57,7 @@ export const RECURRING_JOBS: readonly (readonly [JobName, number])[] = [
   [JobName.TimerReconcile, 60 * 1000],
   [JobName.NotificationSweep, NOTIFICATION_SWEEP_EVERY_MS],
   [JobName.ReportRollup, 10 * 1000],
-  [JobName.ExportSweep, 5 * 60 * 1000],
+  [JobName.ExportSweep, EXPORT_SWEEP_EVERY_MS],
   [JobName.IdempotencyPrune, 3600 * 1000],
 ];
 
