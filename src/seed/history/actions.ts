@@ -130,8 +130,8 @@ export function pay(s: Story, by: string, amountFen: number, payer?: Payer): voi
     id: correctionId,
     caseId: s.row.id,
     amountFen: -typo,
-    // PaymentEffects dates a correction with the UTC date it is recorded on.
-    paidOn: new Date(s.t).toISOString().slice(0, 10),
+    // PaymentEffects dates a correction with the Shanghai day it is recorded on.
+    paidOn: shanghaiDay(s.t),
     payer: Payer.Other,
     correctsId: paymentId,
     reason,
