@@ -16,7 +16,7 @@ export interface ArmableRow {
 
 const CASE_CHUNK = 5000;
 
-/** Rows (aliased `t`) of the bench's own cases: the seed's demo history has clocks, events and notifications too. */
+/** Rows (aliased `t`) of the bench's own cases, should the database also hold a demo history (it is seeded without). */
 export const BENCH_CASE = `t.case_id IN (SELECT id FROM "case" WHERE number LIKE 'TB%')`;
 
 export async function createCases(db: Client, count: number): Promise<void> {

@@ -164,7 +164,8 @@ async function run(): Promise<void> {
     await arm(producer.get(TimerScheduler), rows);
     const armMs = Date.now() - t;
     log(`armed in ${armMs} ms`);
-    // What the minute reconciler does to every running clock: arm again, one call at a time (all duplicates).
+    // What the minute reconciler does to every clock due within the horizon: arm again, one call at a time (all
+    // duplicates). The bench's clocks are all within it.
     t = Date.now();
     await producer.get(TimerScheduler).arm(rows.map(armable));
     const rearmMs = Date.now() - t;
