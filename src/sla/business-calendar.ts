@@ -17,6 +17,12 @@ export enum CalendarMode {
 export const HOUR_MS = 3600 * 1000;
 export const DAY_MS = 24 * HOUR_MS;
 
+/** Saturday or Sunday (of a YYYY-MM-DD date): not a working day unless the calendar makes it one (调休). */
+export function isWeekend(day: string): boolean {
+  const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
+  return weekday === 0 || weekday === 6;
+}
+
 export class BusinessCalendar {
   private readonly exceptions: ReadonlyMap<string, CalendarDayKind>;
 
@@ -28,8 +34,7 @@ export class BusinessCalendar {
   isWorkingDay(day: string): boolean {
     const exception = this.exceptions.get(day);
     if (exception !== undefined) return exception === 'workday';
-    const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
-    return weekday !== 0 && weekday !== 6;
+    return !isWeekend(day);
   }
 
   /** The same question for a Shanghai day number (what the arithmetic below asks). */

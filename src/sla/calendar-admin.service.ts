@@ -7,6 +7,7 @@ import { ErrorCode } from 'src/common/errors/error-code';
 import { DbContext } from 'src/database/db-context';
 import { CachedData, InvalidationBus } from 'src/redis/invalidation-bus';
 import { CalendarDayDto, CalendarYearDto, toCalendarDayDto, UpsertCalendarDayDto } from 'src/sla/calendar-admin.dto';
+import { isWeekend } from 'src/sla/business-calendar';
 import { CalendarRepository } from 'src/sla/calendar.repository';
 
 const ADMIN_SOURCE = '管理员维护';
@@ -31,8 +32,7 @@ export class CalendarAdminService {
 
   async upsert(actor: Actor, date: string, dto: UpsertCalendarDayDto): Promise<CalendarDayDto> {
     requireFederationAdmin(actor);
-    const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
-    if (dto.kind === 'workday' && weekday !== 0 && weekday !== 6) {
+    if (dto.kind === 'workday' && !isWeekend(date)) {
       throw new ValidationFailedError([
         { field: 'kind', reasons: ['a Monday–Friday is a working day already; only a weekend day can be made one'] },
       ]);

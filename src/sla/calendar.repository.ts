@@ -19,10 +19,6 @@ export class CalendarRepository {
     });
   }
 
-  async findByDate(date: string): Promise<CalendarDayEntity | undefined> {
-    return (await this.db.manager.findOneBy(CalendarDayEntity, { date })) ?? undefined;
-  }
-
   async upsert(day: CalendarDayEntity): Promise<void> {
     await this.db.manager.upsert(CalendarDayEntity, day, ['date']);
   }

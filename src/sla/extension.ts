@@ -22,7 +22,7 @@ export function extensionLeftMs(clock: Pick<ExtendableClock, 'extendedMs' | 'max
  */
 export function extendedDeadlines(
   calendar: BusinessCalendar,
-  clock: ExtendableClock,
+  clock: Pick<ExtendableClock, 'warnAt' | 'dueAt' | 'warned' | 'mode'>,
   amountMs: number,
 ): { warnAt: Date; dueAt: Date } {
   const move = (instant: Date) => new Date(calendar.deadline(instant.getTime(), amountMs, clock.mode));

@@ -88,8 +88,6 @@ export class TimerExtensions {
         dueAt: timer.dueAt,
         warned: timer.warnedAt !== null,
         mode: timer.mode,
-        extendedMs: Number(timer.extendedMs),
-        maxExtensionMs: Number(timer.maxExtensionMs),
       },
       amountMs,
     );
