@@ -48,6 +48,9 @@ describe('arming SLA clocks', () => {
       expect(await firesAt(queue, `timer-${timer.id}-v1-warn`)).toBe(timer.warnAt.getTime());
       expect(await firesAt(queue, `timer-${timer.id}-v1-due`)).toBe(timer.dueAt.getTime());
     }
+    // Arming again (the reconciler does, every minute) adds nothing: the job ids are the clocks'.
+    await t.app.get(TimerScheduler).arm(timers);
+    expect(await (await queue.client).zcard(queue.keys.delayed ?? '')).toBe(6);
   });
 
   it('a clock due beyond the horizon gets no job at intake; the reconciler arms it once it comes close', async () => {

@@ -28,25 +28,24 @@ export class TimerScheduler {
     return new Date(now + this.config.sla.armHorizonMs);
   }
 
+  /** The warning and due jobs of the clocks, each kind added in one Redis round trip. */
   async arm(timers: ArmableTimer[], now = Date.now()): Promise<void> {
     const horizon = this.horizon(now).getTime();
-    for (const timer of timers) {
-      const data = { timerId: timer.id, deadlineVersion: timer.deadlineVersion };
-      const base = `timer-${timer.id}-v${timer.deadlineVersion}`;
-      if (!timer.warned && timer.warnAt.getTime() <= horizon) {
-        await this.queue.enqueue(JobName.TimerWarn, data, {
-          jobId: `${base}-warn`,
-          timestamp: now,
-          delay: Math.max(0, timer.warnAt.getTime() - now),
-        });
-      }
-      if (timer.dueAt.getTime() <= horizon) {
-        await this.queue.enqueue(JobName.TimerDue, data, {
-          jobId: `${base}-due`,
-          timestamp: now,
-          delay: Math.max(0, timer.dueAt.getTime() - now),
-        });
-      }
-    }
+    const job = (timer: ArmableTimer, kind: 'warn' | 'due', at: Date) => ({
+      data: { timerId: timer.id, deadlineVersion: timer.deadlineVersion },
+      options: {
+        jobId: `timer-${timer.id}-v${String(timer.deadlineVersion)}-${kind}`,
+        timestamp: now,
+        delay: Math.max(0, at.getTime() - now),
+      },
+    });
+    await this.queue.enqueueMany(
+      JobName.TimerWarn,
+      timers.filter((t) => !t.warned && t.warnAt.getTime() <= horizon).map((t) => job(t, 'warn', t.warnAt)),
+    );
+    await this.queue.enqueueMany(
+      JobName.TimerDue,
+      timers.filter((t) => t.dueAt.getTime() <= horizon).map((t) => job(t, 'due', t.dueAt)),
+    );
   }
 }
