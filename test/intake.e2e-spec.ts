@@ -222,6 +222,15 @@ describe('hotline intake', () => {
         expect.arrayContaining([expect.stringContaining('districtId')]),
       );
     }
+    // From a call the employer sits under `case`: the field says so.
+    const { case: details, ...call } = validCallBody();
+    const fromCall = await t.http.post<{ details: { field: string }[] }>(
+      '/calls',
+      { ...call, case: { ...(details as object), employer: { name, districtId: fx.units.streetA1.id } } },
+      { token: operator },
+    );
+    expect(fromCall.status).toBe(400);
+    expect(fromCall.body.details.map((d) => d.field)).toEqual(['case.employer.districtId']);
   });
 
   it('paginates with a cursor and never repeats a case', async () => {

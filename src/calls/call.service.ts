@@ -60,6 +60,7 @@ export class CallService {
           workerPartyId: callerPartyId ?? undefined,
           answeredAtIntake: dto.disposition === CallDisposition.ConsultationAnswered,
           callId,
+          fieldPrefix: 'case.',
         });
         caseId = created.id;
         caseNumber = created.number;

@@ -26,6 +26,8 @@ import { SlaHooks } from 'src/sla/sla-hooks';
 export interface IntakeOrigin {
   channel: Channel;
   callId?: string;
+  /** Where the case's details sit in the request (`case.` in a call), for the field of a 400. */
+  fieldPrefix?: string;
   /** A party already resolved by the caller (the caller of a call). */
   workerPartyId?: string;
   worker?: PartyRefDto;
@@ -63,7 +65,9 @@ export class CaseService {
     const unit = await this.units.ownerUnit(actor.principal, details.orgUnitId);
     const workerPartyId =
       origin.workerPartyId ?? (origin.worker ? await this.partyRefs.resolve(actor, origin.worker, unit.id) : null);
-    const employer = details.employer ? await this.employers.resolve(details.employer) : null;
+    const employer = details.employer
+      ? await this.employers.resolve(details.employer, `${origin.fieldPrefix ?? ''}employer`)
+      : null;
     const claims = toClaimRows(details.claims);
     const workersAffected = details.workersAffected ?? 1;
     const receivedAt = new Date();

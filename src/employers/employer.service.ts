@@ -25,12 +25,11 @@ export class EmployerService {
    * The de-duplicated employer for what the caller said. A district given for an employer known without one is
    * recorded; one known already is kept (a caller's guess does not move an employer between districts).
    */
-  async resolve(details: EmployerDetails): Promise<EmployerRef> {
+  async resolve(details: EmployerDetails, field = 'employer'): Promise<EmployerRef> {
     const districtId = details.districtId ?? null;
     if (districtId !== null && (await this.units.findById(districtId))?.kind !== OrgUnitKind.District) {
-      throw new ValidationFailedError([
-        { field: 'employer.districtId', reasons: ['employer.districtId must be the id of a district union'] },
-      ]);
+      const path = `${field}.districtId`;
+      throw new ValidationFailedError([{ field: path, reasons: [`${path} must be the id of a district union`] }]);
     }
     const name = details.name.normalize('NFKC').trim().replace(/\s+/g, ' ');
     const employer = await this.employers.findOrCreate({
