@@ -12,7 +12,8 @@ export interface LinkFilter {
   ownUnitOnly?: boolean;
 }
 
-const shanghaiMidnight = (day: string): string => `${day}T00:00:00+08:00`;
+/** The instant a Shanghai day starts, written with its offset (as the case list's range filters take it). */
+const dayStartParam = (day: string): string => `${day}T00:00:00+08:00`;
 
 /** `GET /cases` with the same filters as a figure: the cases behind it (period as a half-open instant range). */
 export function casesUrl(
@@ -30,8 +31,8 @@ export function casesUrl(
   if (filter.open !== undefined) params.set('open', String(filter.open));
   if (filter.ownUnitOnly === true) params.set('ownUnitOnly', 'true');
   if (range) {
-    params.set(`${basis}From`, shanghaiMidnight(range.from));
-    params.set(`${basis}To`, shanghaiMidnight(addDays(range.to, 1)));
+    params.set(`${basis}From`, dayStartParam(range.from));
+    params.set(`${basis}To`, dayStartParam(addDays(range.to, 1)));
   }
   for (const [key, value] of Object.entries(extra)) params.set(key, value);
   return `/cases?${params.toString()}`;

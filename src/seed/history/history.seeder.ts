@@ -10,6 +10,7 @@ import { BulkSession, HistoryRepository, StoredParty } from 'src/seed/history/hi
 import { HistoryBatch, HistoryOptions, TreeRef } from 'src/seed/history/history.types';
 import { employerCount, generateEmployers, generateParties, partyCount } from 'src/seed/history/pools';
 import { indexStaff, planStaff } from 'src/seed/history/staff';
+import { idNumberIndex, phoneIndex } from 'src/parties/party-pii';
 
 /** Not a PHC string: verification fails, so the generated staff accounts cannot log in. */
 const NO_LOGIN = '!history-generator-no-login';
@@ -147,9 +148,9 @@ export class HistorySeeder {
       orgUnitId: p.orgUnitId,
       name: p.name,
       phoneCipher: this.pii.encrypt('phone', p.phone),
-      phoneIndex: this.pii.blindIndex('phone', p.phone),
+      phoneIndex: phoneIndex(this.pii, p.phone),
       idNumberCipher: p.idNumber === null ? null : this.pii.encrypt('idNumber', p.idNumber),
-      idNumberIndex: p.idNumber === null ? null : this.pii.blindIndex('idNumber', p.idNumber),
+      idNumberIndex: p.idNumber === null ? null : idNumberIndex(this.pii, p.idNumber),
       employmentForm: p.employmentForm,
       unionMember: p.unionMember,
       createdBy: p.createdBy,
