@@ -107,7 +107,7 @@ describe('report figures on a history worked out by hand', () => {
         workersAffected: number;
         moneyClaimed: string;
       }[];
-      collectiveByCategory: { category: string; cases: number; workersAffected: number }[];
+      collectiveByCategory: { category: string; cases: number; workersAffected: number; casesUrl: string }[];
       collectiveDisputes: number;
     }>('/reports/hotspots?period=year');
     expect(hot.status).toBe(200);
@@ -121,7 +121,26 @@ describe('report figures on a history worked out by hand', () => {
         moneyClaimed: '4100.00',
       }),
     ]);
-    expect(hot.body.collectiveByCategory).toEqual([{ category: 'wage_arrears', cases: 1, workersAffected: 12 }]);
+    expect(hot.body.collectiveByCategory).toEqual([
+      { category: 'wage_arrears', cases: 1, workersAffected: 12, casesUrl: expect.any(String) as string },
+    ]);
+    // Each category row links to exactly its collective disputes.
+    const linked = await leader.get<{ items: { category: string; collective: boolean }[] }>(
+      hot.body.collectiveByCategory[0]?.casesUrl ?? '',
+    );
+    expect(linked.body.items.map((c) => [c.collective, c.category])).toEqual([[true, 'wage_arrears']]);
+
+    // SLA: one case list per clock kind, here empty (nothing was late), for the city and each row.
+    const sla = await leader.get<{
+      byTimerUrls: Record<string, string>;
+      rows: { byTimerUrls: Record<string, string> }[];
+    }>('/reports/sla?period=year');
+    expect(Object.keys(sla.body.byTimerUrls)).toContain('first_contact');
+    const late = await leader.get<{ items: unknown[] }>(sla.body.byTimerUrls.first_contact ?? '');
+    expect([late.status, late.body.items]).toEqual([200, []]);
+    expect(
+      sla.body.rows.every((r) => Object.keys(r.byTimerUrls).length === Object.keys(sla.body.byTimerUrls).length),
+    ).toBe(true);
     expect(hot.body.collectiveDisputes).toBe(1);
 
     // One case is still open, received today.

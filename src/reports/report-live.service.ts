@@ -55,6 +55,7 @@ export class ReportLiveService {
         category: c.category,
         cases: c.cases,
         workersAffected: c.workersAffected,
+        casesUrl: casesUrl(report.link, report.filter.range, 'received', { collective: 'true', category: c.category }),
       })),
       collectiveDisputes: collective.reduce((a, c) => a + c.cases, 0),
       collectiveCasesUrl: casesUrl(report.link, report.filter.range, 'received', { collective: 'true' }),

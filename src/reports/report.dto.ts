@@ -190,7 +190,11 @@ export class BacklogDto {
 export class SlaRowDto {
   @ApiProperty({ type: String, nullable: true }) key!: string | null;
   @ApiProperty({ example: '朝阳区总工会' }) label!: string;
+  @ApiPropertyOptional({ example: 'Chaoyang District Federation' }) labelEn?: string;
   @ApiProperty({ example: { first_contact: 3, resolution: 1 } }) byTimer!: Record<string, number>;
+  /** The cases behind each count of byTimer (a clock of that kind breached in the period). */
+  @ApiProperty({ example: { first_contact: '/cases?breachedTimer=first_contact' } })
+  byTimerUrls!: Record<string, string>;
   @ApiProperty({ example: 4 }) total!: number;
   @ApiProperty() casesUrl!: string;
 }
@@ -199,6 +203,8 @@ export class SlaReportDto {
   @ApiProperty() period!: PeriodDto;
   @ApiProperty({ type: [SlaRowDto] }) rows!: SlaRowDto[];
   @ApiProperty({ example: { first_contact: 3, resolution: 1 } }) byTimer!: Record<string, number>;
+  @ApiProperty({ example: { first_contact: '/cases?breachedTimer=first_contact' } })
+  byTimerUrls!: Record<string, string>;
   @ApiProperty({ example: 4 }) total!: number;
 }
 
@@ -223,6 +229,8 @@ export class CollectiveByCategoryDto {
   @ApiProperty({ enum: CaseCategory }) category!: CaseCategory;
   @ApiProperty({ example: 5 }) cases!: number;
   @ApiProperty({ example: 120 }) workersAffected!: number;
+  /** The collective disputes of this category received in the period. */
+  @ApiProperty() casesUrl!: string;
 }
 
 export class HotspotsDto {

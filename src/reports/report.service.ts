@@ -15,7 +15,7 @@ import { GroupedSums, ReportRepository } from 'src/reports/report.repository';
 import { ReportRawRepository } from 'src/reports/report-raw.repository';
 import { BreakdownBy, Grouping } from 'src/reports/report-filter';
 import { FIGURES, toFigures } from 'src/reports/report-figures';
-import { casesUrl, figureUrls } from 'src/reports/report-links';
+import { casesUrl, figureUrls, LinkFilter } from 'src/reports/report-links';
 import { addSums, BREACH_COLUMNS, zeroSums } from 'src/reports/report-metrics';
 import { bucketStarts, bucketWithin, daysBetween, Granularity } from 'src/reports/report-period';
 import { ReportScope, ResolvedReport } from 'src/reports/report-scope';
@@ -104,16 +104,30 @@ export class ReportService {
     const rows = this.unitRows(report, await this.grouped(query, report, { by: BreakdownBy.Unit }));
     const byTimer = (sums: GroupedSums['sums']): Record<string, number> =>
       Object.fromEntries(BREACH_COLUMNS.map((m) => [m.replace('breach_', ''), Number(sums[m])]));
+    // One case list per clock kind too: the cases with a clock of that kind breached in the period.
+    const byTimerUrls = (link: LinkFilter): Record<string, string> =>
+      Object.fromEntries(
+        BREACH_COLUMNS.map((m) => m.replace('breach_', '')).map((timer) => [
+          timer,
+          casesUrl(link, report.filter.range, 'breached', { breachedTimer: timer }),
+        ]),
+      );
     const total = rows.reduce((all, r) => addSums(all, r.sums), zeroSums());
     return {
       period: period(report),
-      rows: rows.map((r) => ({
-        key: r.key,
-        label: r.label,
-        byTimer: byTimer(r.sums),
-        total: toFigures(r.sums).slaBreaches,
-        casesUrl: casesUrl(linkFor(report, BreakdownBy.Unit, r.key), report.filter.range, 'breached'),
-      })),
+      rows: rows.map((r) => {
+        const link = linkFor(report, BreakdownBy.Unit, r.key);
+        return {
+          key: r.key,
+          label: r.label,
+          labelEn: r.labelEn,
+          byTimer: byTimer(r.sums),
+          byTimerUrls: byTimerUrls(link),
+          total: toFigures(r.sums).slaBreaches,
+          casesUrl: casesUrl(link, report.filter.range, 'breached'),
+        };
+      }),
+      byTimerUrls: byTimerUrls(report.link),
       byTimer: byTimer(total),
       total: toFigures(total).slaBreaches,
     };

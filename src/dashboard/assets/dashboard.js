@@ -150,8 +150,7 @@ function render() {
   );
 
   const timerName = (k) => label('timer', k);
-  const unitNames = new Map(d.ranking.rows.map((r) => [r.key, pick({ zh: r.label, en: r.labelEn })]));
-  const slaRows = d.sla.rows.map((r) => ({ ...r, name: unitNames.get(r.key) ?? r.label }));
+  const slaRows = d.sla.rows.map((r) => ({ ...r, name: pick({ zh: r.label, en: r.labelEn }) }));
   $('sla-note').textContent = `${t('total')} ${formatCount(d.sla.total)} ${t('times')}`.trim();
   charts.render($('chart-sla-timer'), slaTimerOption(d.sla, timerName));
   charts.render($('chart-sla-unit'), slaUnitOption(slaRows, Object.keys(d.sla.byTimer), timerName), (e) => {
