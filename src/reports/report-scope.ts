@@ -29,10 +29,14 @@ export class ReportScope {
     private readonly clock: Clock,
   ) {}
 
-  async resolve(within: UnitScope, query: ReportQueryDto): Promise<ResolvedReport> {
+  /** `byUnit`: the report has a row per child unit, so the children are loaded (one query more). */
+  async resolve(within: UnitScope, query: ReportQueryDto, byUnit = false): Promise<ResolvedReport> {
     const today = shanghaiDay(this.clock.now());
     const range = resolveRange(query, today);
-    const { unit, children } = await this.units.childrenInScope(query.unitId ?? within.unitId, within);
+    const id = query.unitId ?? within.unitId;
+    const { unit, children } = byUnit
+      ? await this.units.childrenInScope(id, within)
+      : { unit: await this.units.requireInScope(id, within), children: [] };
     return {
       filter: {
         range: splitByMonths(range),

@@ -77,7 +77,7 @@ export class ReportService {
   }
 
   async breakdown(within: UnitScope, query: BreakdownQueryDto): Promise<BreakdownDto> {
-    const report = await this.scope.resolve(within, query);
+    const report = await this.scope.resolve(within, query, query.by === BreakdownBy.Unit);
     const rows = await this.grouped(query, report, { by: query.by });
     const labelled = query.by === BreakdownBy.Unit ? this.unitRows(report, rows) : valueRows(rows);
     return {
@@ -100,7 +100,7 @@ export class ReportService {
   }
 
   async sla(within: UnitScope, query: ReportQueryDto): Promise<SlaReportDto> {
-    const report = await this.scope.resolve(within, query);
+    const report = await this.scope.resolve(within, query, true);
     const rows = this.unitRows(report, await this.grouped(query, report, { by: BreakdownBy.Unit }));
     const byTimer = (sums: GroupedSums['sums']): Record<string, number> =>
       Object.fromEntries(BREACH_COLUMNS.map((m) => [m.replace('breach_', ''), Number(sums[m])]));
