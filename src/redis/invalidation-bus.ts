@@ -10,6 +10,27 @@ export enum CachedData {
   Calendar = 'calendar',
 }
 
+/** Without a change message (Redis away when it was sent), a process still picks up an edit within this time. */
+export const CACHE_LIFETIME_MS = 60 * 1000;
+
+/** Reference data held in memory: loaded on first use, dropped on a change message or after CACHE_LIFETIME_MS. */
+export class CachedValue<T> {
+  private cached?: { value: T; loadedAt: number };
+
+  constructor(private readonly load: () => Promise<T>) {}
+
+  async get(now = Date.now()): Promise<T> {
+    if (!this.cached || now - this.cached.loadedAt > CACHE_LIFETIME_MS) {
+      this.cached = { value: await this.load(), loadedAt: now };
+    }
+    return this.cached.value;
+  }
+
+  drop(): void {
+    this.cached = undefined;
+  }
+}
+
 /**
  * Tells every process (API and workers) to drop a cache, through Redis pub/sub. Best effort by design: a message
  * published while Redis is away is lost, so caches also expire on their own (the bound on staleness), and every
@@ -28,6 +49,15 @@ export class InvalidationBus implements OnModuleDestroy {
   ) {
     // Channels are not key-prefixed by ioredis: the queue prefix keeps installations on one Redis apart.
     this.channelPrefix = `${config.queue.prefix}:invalidate:`;
+  }
+
+  /** A cached copy of `data`, dropped whenever any process announces a change (call from onModuleInit). */
+  cache<T>(data: CachedData, load: () => Promise<T>): CachedValue<T> {
+    const value = new CachedValue(load);
+    this.on(data, () => {
+      value.drop();
+    });
+    return value;
   }
 
   /** Runs `drop` whenever any process announces that `data` changed (this one included). */
