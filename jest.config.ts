@@ -21,6 +21,7 @@ const common = {
     '^test/(.*)$': '<rootDir>/test/$1',
     '^config/(.*)$': '<rootDir>/config/$1',
     '^migrations/(.*)$': '<rootDir>/migrations/$1',
+    '^scripts/(.*)$': '<rootDir>/scripts/$1',
   },
   testEnvironment: 'node',
 };
@@ -32,7 +33,7 @@ const config: Config = {
     {
       ...common,
       displayName: 'unit',
-      testMatch: ['<rootDir>/src/**/*.spec.ts'],
+      testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/scripts/**/*.spec.ts'],
       transform: { ...esmToCjs, '^.+\\.ts$': ['ts-jest', { tsconfig: { isolatedModules: true } }] },
     },
     {

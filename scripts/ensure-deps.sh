@@ -1,17 +1,19 @@
 #!/usr/bin/env bash
-# Installs node_modules from the lock file when they are missing or older than the lock file.
-#
-# Not `npm ci`: the registry reachable here lacks some other-platform optional binaries (e.g. darwin builds of
-# @msgpackr-extract 3.0.7), so the lock file cannot list them and `npm ci` rejects it as out of sync. `npm install`
-# with an exact lock installs the same tree; the checksum check below keeps the lock file authoritative.
+# Installs node_modules with `npm ci` from the committed lock file, unless they were already installed from this
+# exact lock (a stamp in node_modules holds the lock's checksum). `npm ci` never rewrites package-lock.json: a lock
+# that disagrees with package.json stops here with npm's own message.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  echo "[deps] npm install (from package-lock.json)" >&2
-  before="$(sha256sum package-lock.json)"
-  npm install --no-audit --no-fund
-  if [ "$before" != "$(sha256sum package-lock.json)" ]; then
-    echo "[deps] package-lock.json changed during install: it was out of sync with package.json" >&2
-    [ "${CI:-}" = "true" ] && exit 1
-  fi
+STEP_TAG=deps
+source scripts/lib/step.sh
+
+stamp=node_modules/.grievance-desk-lock.sha256
+want="$(sha256sum package-lock.json package.json | sha256sum | cut -d' ' -f1)"
+if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ] && [ -d node_modules/.bin ]; then
+  exit 0
 fi
+command -v npm >/dev/null 2>&1 || step "find npm" "install Node.js 20.19 or newer with npm" false
+step "npm ci (installing the exact tree in package-lock.json)" \
+  "if npm says the lock is out of sync, run 'npm install' once, commit package-lock.json, and try again" \
+  npm ci --no-audit --no-fund --loglevel=error
+echo "$want" >"$stamp"

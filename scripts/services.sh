@@ -3,6 +3,8 @@
 # Idempotent: "up" on running services is a no-op; stale pid files left by a crash are cleared.
 # DATABASE_URL / REDIS_URL in the environment mean "use that external server" and skip the local one.
 set -euo pipefail
+STEP_TAG=services
+source "$(dirname "${BASH_SOURCE[0]}")/lib/step.sh"
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 LOCAL="${GD_LOCAL_DIR:-$ROOT/.local}"

@@ -3,7 +3,13 @@
 # Works first thing on a fresh clone: installs dependencies; Jest's global setup starts the services.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-bash scripts/ensure-deps.sh
-bash scripts/ensure-browser.sh
+STEP_TAG=test
+source scripts/lib/step.sh
+
+step "installing dependencies" "see the [deps] lines above" bash scripts/ensure-deps.sh
+step "installing headless Chromium for the browser tests" \
+  "see the [browser] lines above; it needs Debian's chromium and fonts-noto-cjk packages (apt-get)" \
+  bash scripts/ensure-browser.sh
 export NODE_PATH="$PWD"
-npx jest --maxWorkers=2 "$@"
+# Jest's own failures are the test report; no extra message is needed for them.
+exec npx jest --maxWorkers=2 "$@"

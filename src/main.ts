@@ -6,7 +6,7 @@ import { readEnvironment } from 'src/config/environment';
 
 function readConfig(): AppConfig {
   try {
-    return loadConfig(readEnvironment());
+    return loadConfig(readEnvironment(), { stdoutIsTty: process.stdout.isTTY });
   } catch (error) {
     if (error instanceof ConfigError) {
       // One line, no stack: the operator needs to know which setting is wrong, nothing else.

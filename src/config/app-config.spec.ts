@@ -74,4 +74,19 @@ describe('loadConfig', () => {
   it('names every bad setting at once', () => {
     expect(() => loadConfig({ ...KEYS, PORT: 'x', APP_ROLE: 'y' })).toThrow(/PORT.*APP_ROLE|APP_ROLE.*PORT/);
   });
+
+  it.each([
+    ['a terminal in development', {}, true, true],
+    ['a pipe in development', {}, false, false],
+    ['a terminal in production', { NODE_ENV: 'production' }, true, false],
+    ['a terminal with a log file', { LOG_DESTINATION: '/tmp/gd.log' }, true, false],
+    ['LOG_FORMAT=pretty on a pipe', { LOG_FORMAT: 'pretty' }, false, true],
+    ['LOG_FORMAT=json on a terminal', { LOG_FORMAT: 'json' }, true, false],
+  ])('pretty logs for %s: %s', (_name, env, stdoutIsTty, pretty) => {
+    expect(loadConfig({ ...KEYS, ...env }, { stdoutIsTty }).log.pretty).toBe(pretty);
+  });
+
+  it('refuses an unknown LOG_FORMAT', () => {
+    expect(() => loadConfig({ ...KEYS, LOG_FORMAT: 'xml' })).toThrow(/LOG_FORMAT/);
+  });
 });

@@ -31,6 +31,14 @@ export enum NodeEnv {
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
+const LOG_FORMATS = ['auto', 'json', 'pretty'] as const;
+export type LogFormat = (typeof LOG_FORMATS)[number];
+
+/** Facts about the process that decide defaults but are not settings. */
+export interface ProcessFacts {
+  stdoutIsTty: boolean;
+}
+
 /**
  * Every setting the service reads from its environment, with its default.
  * docs/configuration.md and the README table are written from this class: keep them in step.
@@ -82,6 +90,10 @@ export class EnvironmentVariables {
   /** Empty: standard output. Otherwise a file path (tests use it to read what was logged). */
   @IsString()
   LOG_DESTINATION = '';
+
+  /** `auto`: coloured one-line logs for a person at a terminal outside production, JSON everywhere else. */
+  @IsIn(LOG_FORMATS)
+  LOG_FORMAT: LogFormat = 'auto';
 
   // Secrets have no defaults: `npm start` generates development ones into .local/dev-keys.env.
   @IsString({ message: 'JWT_SECRET must be set: at least 32 random characters' })
@@ -196,7 +208,7 @@ export interface AppConfig {
   sla: { armHorizonMs: number };
   notify: { provider: 'log' | 'webhook'; webhookUrl: string };
   shutdownTimeoutMs: number;
-  log: { level: LogLevel; destination: string };
+  log: { level: LogLevel; destination: string; pretty: boolean };
   auth: {
     jwtSecret: string;
     issuer: string;
@@ -250,8 +262,22 @@ function coerce(key: string, raw: string): unknown {
   return raw;
 }
 
+function prettyLogs(vars: EnvironmentVariables, facts: ProcessFacts): boolean {
+  if (vars.LOG_FORMAT !== 'auto') return vars.LOG_FORMAT === 'pretty';
+  // Machines read production logs and anything piped or written to a file; only a terminal gets colours.
+  // `isTTY` is undefined, not false, on a pipe, whatever its type says.
+  return (
+    vars.NODE_ENV !== NodeEnv.Production &&
+    vars.LOG_DESTINATION === '' &&
+    (facts.stdoutIsTty as boolean | undefined) === true
+  );
+}
+
 /** Reads, coerces and validates the environment once; throws ConfigError with a one-line message naming bad settings. */
-export function loadConfig(env: Record<string, string | undefined>): AppConfig {
+export function loadConfig(
+  env: Record<string, string | undefined>,
+  facts: ProcessFacts = { stdoutIsTty: false },
+): AppConfig {
   const plain: Record<string, unknown> = {};
   for (const key of SETTING_NAMES) {
     const raw = env[key];
@@ -281,7 +307,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     sla: { armHorizonMs: vars.SLA_ARM_HORIZON_SECONDS * 1000 },
     notify: { provider: vars.NOTIFY_PROVIDER, webhookUrl: vars.NOTIFY_WEBHOOK_URL },
     shutdownTimeoutMs: vars.SHUTDOWN_TIMEOUT_MS,
-    log: { level: vars.LOG_LEVEL, destination: vars.LOG_DESTINATION },
+    log: { level: vars.LOG_LEVEL, destination: vars.LOG_DESTINATION, pretty: prettyLogs(vars, facts) },
     auth: {
       jwtSecret: vars.JWT_SECRET,
       issuer: vars.JWT_ISSUER,

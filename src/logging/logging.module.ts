@@ -2,8 +2,16 @@ import { Module } from '@nestjs/common';
 import type { IncomingMessage } from 'node:http';
 import { LoggerModule } from 'nestjs-pino';
 import pino from 'pino';
+import pretty from 'pino-pretty';
 import { APP_CONFIG, AppConfig } from 'src/config/app-config';
 import { REDACT_PATHS } from 'src/logging/redaction';
+
+// Synchronous streams: a crash or process.exit must not swallow the last lines.
+function logStream(log: AppConfig['log']): pino.DestinationStream {
+  if (log.pretty) return pretty({ colorize: true, singleLine: true, sync: true, translateTime: 'SYS:HH:MM:ss.l' });
+  if (log.destination === '') return pino.destination({ dest: 1, sync: true });
+  return pino.destination({ dest: log.destination, sync: true, mkdir: true });
+}
 
 @Module({
   imports: [
@@ -26,9 +34,7 @@ import { REDACT_PATHS } from 'src/logging/redaction';
               }),
             },
           },
-          config.log.destination === ''
-            ? pino.destination({ dest: 1, sync: true })
-            : pino.destination({ dest: config.log.destination, sync: true, mkdir: true }),
+          logStream(config.log),
         ],
       }),
     }),
