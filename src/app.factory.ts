@@ -7,6 +7,8 @@ import { AppModule } from 'src/app.module';
 import { AllExceptionsFilter } from 'src/common/errors/all-exceptions.filter';
 import { createValidationPipe } from 'src/common/errors/validation';
 import { correlationIdFor, REQUEST_ID_HEADER } from 'src/common/http/correlation-id';
+import { ShutdownGate } from 'src/common/http/shutdown-gate';
+import { DatabaseOutage } from 'src/database/database-outage';
 import { AppConfig, AppRole } from 'src/config/app-config';
 import { mountSwaggerUi } from 'src/openapi/openapi';
 import { mountQueueBoard } from 'src/queue-board/queue-board.plugin';
@@ -21,21 +23,22 @@ export async function createHttpApp(config: AppConfig): Promise<NestFastifyAppli
     bodyLimit: BODY_LIMIT_BYTES,
     // Shutdown closes idle keep-alive sockets instead of waiting for clients to drop them.
     forceCloseConnections: 'idle',
+    // ShutdownGate refuses requests during shutdown with the service's own error body instead.
+    return503OnClosing: false,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     bufferLogs: true,
   });
   app.useLogger(app.get(Logger));
   await app.register(multipart, { limits: { fileSize: config.storage.maxAttachmentBytes, files: 1, fields: 10 } });
-  app.useGlobalFilters(new AllExceptionsFilter());
+  app.useGlobalFilters(new AllExceptionsFilter(app.get(DatabaseOutage)));
   app.useGlobalPipes(createValidationPipe());
-  app
-    .getHttpAdapter()
-    .getInstance()
-    .addHook('onRequest', (request, reply, done) => {
-      void reply.header(REQUEST_ID_HEADER, request.id);
-      done();
-    });
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onRequest', (request, reply, done) => {
+    void reply.header(REQUEST_ID_HEADER, request.id);
+    done();
+  });
+  app.get(ShutdownGate).install(fastify);
   mountSwaggerUi(app);
   if (config.role !== AppRole.Worker) await mountQueueBoard(app);
   await app.init();

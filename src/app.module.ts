@@ -4,6 +4,7 @@ import { AuditModule } from 'src/audit/audit.module';
 import { AuthModule } from 'src/auth/auth.module';
 import { CallsModule } from 'src/calls/calls.module';
 import { CasesModule } from 'src/cases/cases.module';
+import { ShutdownGate } from 'src/common/http/shutdown-gate';
 import { AppConfig, AppRole } from 'src/config/app-config';
 import { ConfigModule } from 'src/config/config.module';
 import { DashboardModule } from 'src/dashboard/dashboard.module';
@@ -67,6 +68,7 @@ export class AppModule {
           : []),
         ...(consumes ? [WorkerModule] : []),
       ],
+      providers: [ShutdownGate],
     };
   }
 }

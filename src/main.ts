@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createApp } from 'src/app.factory';
+import { ShutdownGate } from 'src/common/http/shutdown-gate';
 import { AppConfig, AppRole, ConfigError, loadConfig } from 'src/config/app-config';
 import { readEnvironment } from 'src/config/environment';
 
@@ -38,17 +39,22 @@ async function bootstrap(): Promise<void> {
       process.exit(1);
     }, config.shutdownTimeoutMs);
     deadline.unref();
-    // app.close(): stop accepting HTTP, wait for in-flight requests, drain workers, close database and Redis.
-    app.close().then(
-      () => {
-        logger.log('stopped cleanly');
-        process.exit(0);
-      },
-      (error: unknown) => {
-        logger.error({ err: error }, 'error while stopping');
-        process.exit(1);
-      },
-    );
+    // First refuse new requests and let the accepted ones finish; then app.close(): drain workers, close HTTP,
+    // database and Redis.
+    const gate = app.get(ShutdownGate);
+    gate
+      .close(config.shutdownTimeoutMs / 2)
+      .then(() => app.close())
+      .then(
+        () => {
+          logger.log('stopped cleanly');
+          process.exit(0);
+        },
+        (error: unknown) => {
+          logger.error({ err: error }, 'error while stopping');
+          process.exit(1);
+        },
+      );
   };
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);

@@ -151,6 +151,15 @@ export class EnvironmentVariables {
   WORKER_LOCK_DURATION_MS = 30000;
 
   /**
+   * How often a worker checks, on a timer of its own, that the recurring jobs' schedulers still exist in Redis
+   * (a FLUSHALL, a restart without persistence or a failover to an empty replica deletes them) and re-creates them.
+   */
+  @IsInt()
+  @Min(1)
+  @Max(300)
+  SCHEDULER_CHECK_SECONDS = 10;
+
+  /**
    * How far ahead SLA clocks get their BullMQ jobs. Clocks due later are armed by the minute reconciler once they
    * come this close, so Redis holds the next few minutes' deadlines instead of every running clock's.
    */
@@ -204,7 +213,7 @@ export interface AppConfig {
   http: { host: string; port: number };
   database: { url: string; poolSize: number };
   redis: { url: string };
-  queue: { prefix: string; concurrency: number; lockDurationMs: number };
+  queue: { prefix: string; concurrency: number; lockDurationMs: number; schedulerCheckMs: number };
   sla: { armHorizonMs: number };
   notify: { provider: 'log' | 'webhook'; webhookUrl: string };
   shutdownTimeoutMs: number;
@@ -250,6 +259,7 @@ const NUMERIC_KEYS = new Set([
   'LOGIN_WINDOW_SECONDS',
   'ATTACHMENT_MAX_BYTES',
   'WORKER_LOCK_DURATION_MS',
+  'SCHEDULER_CHECK_SECONDS',
   'SLA_ARM_HORIZON_SECONDS',
   'EXPORT_SYNC_MAX_ROWS',
   'EXPORT_MAX_ROWS',
@@ -303,6 +313,7 @@ export function loadConfig(
       prefix: vars.QUEUE_PREFIX,
       concurrency: vars.WORKER_CONCURRENCY,
       lockDurationMs: vars.WORKER_LOCK_DURATION_MS,
+      schedulerCheckMs: vars.SCHEDULER_CHECK_SECONDS * 1000,
     },
     sla: { armHorizonMs: vars.SLA_ARM_HORIZON_SECONDS * 1000 },
     notify: { provider: vars.NOTIFY_PROVIDER, webhookUrl: vars.NOTIFY_WEBHOOK_URL },

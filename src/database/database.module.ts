@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig } from 'src/config/app-config';
 import { dataSourceOptions } from 'src/database/data-source-options';
+import { DatabaseOutage } from 'src/database/database-outage';
 import { DbContext } from 'src/database/db-context';
 
 @Global()
@@ -17,7 +18,7 @@ import { DbContext } from 'src/database/db-context';
       }),
     }),
   ],
-  providers: [DbContext],
-  exports: [DbContext],
+  providers: [DbContext, DatabaseOutage],
+  exports: [DbContext, DatabaseOutage],
 })
 export class DatabaseModule {}

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { withTimeout } from 'src/common/util/with-timeout';
 import { PREPARE } from 'src/database/preparing-client';
 import { DataSource, EntityManager } from 'typeorm';
 
@@ -13,6 +14,13 @@ export interface AppendTable {
   /** Each column with its PostgreSQL type, for the `unnest` casts. */
   columns: readonly (readonly [column: string, type: string])[];
 }
+
+/**
+ * How long a committed request waits for its after-commit work (arming clocks, enqueueing deliveries) before it
+ * answers anyway. That work only talks to Redis; when Redis is unreachable it is left to finish or fail in the
+ * background, and the reconciler and sweepers redo it from the database.
+ */
+export const AFTER_COMMIT_WAIT_MS = 500;
 
 interface UnitOfWork {
   manager: EntityManager;
@@ -50,14 +58,20 @@ export class DbContext {
         return value;
       });
     });
-    for (const hook of afterCommit) {
+    if (afterCommit.length > 0 && !(await withTimeout(this.runHooks(afterCommit), AFTER_COMMIT_WAIT_MS))) {
+      this.logger.warn(`after-commit work still running after ${String(AFTER_COMMIT_WAIT_MS)} ms; answering now`);
+    }
+    return result;
+  }
+
+  private async runHooks(hooks: (() => Promise<void>)[]): Promise<void> {
+    for (const hook of hooks) {
       // The transaction is committed: a failing hook (say, Redis down while enqueueing) must not turn a success
       // into an error. What hooks do is redone by sweepers and reconcilers.
       await hook().catch((error: unknown) => {
         this.logger.warn(`after-commit work failed: ${error instanceof Error ? error.message : String(error)}`);
       });
     }
-    return result;
   }
 
   /**

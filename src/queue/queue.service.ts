@@ -59,6 +59,22 @@ export class QueueService implements OnModuleInit {
     await this.queues[JOB_QUEUE[name]].upsertJobScheduler(name, { every: everyMs }, { name, data: {} });
   }
 
+  /** The recurring jobs among `names` whose job scheduler is gone from Redis (flushed, or a new empty server). */
+  async missingSchedulers(names: readonly JobName[]): Promise<JobName[]> {
+    const found = await Promise.all(names.map((name) => this.queues[JOB_QUEUE[name]].getJobScheduler(name)));
+    return names.filter((_, i) => found[i] === undefined);
+  }
+
+  /** Calls `listener` each time a producer connection to Redis becomes ready again (after an outage or failover). */
+  onReconnect(listener: () => void): void {
+    for (const queue of Object.values(this.queues)) {
+      void queue.client.then(
+        (client) => client.on('ready', listener),
+        () => undefined,
+      );
+    }
+  }
+
   /** Counts by state, for health and tests; never job payloads. */
   async counts(queue: QueueName): Promise<Record<string, number>> {
     return this.queues[queue].getJobCounts('waiting', 'active', 'delayed', 'completed', 'failed');

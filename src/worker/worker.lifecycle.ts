@@ -2,9 +2,9 @@ import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBoo
 import type { Worker } from 'bullmq';
 import { withTimeout } from 'src/common/util/with-timeout';
 import { APP_CONFIG, AppConfig } from 'src/config/app-config';
-import { QueueName, RECURRING_JOBS } from 'src/queue/queue.constants';
-import { QueueService } from 'src/queue/queue.service';
+import { QueueName } from 'src/queue/queue.constants';
 import { JobDispatcher } from 'src/worker/job-dispatcher.service';
+import { RecurringJobs } from 'src/worker/recurring-jobs';
 import {
   NotificationsQueueProcessor,
   QueueProcessor,
@@ -26,7 +26,7 @@ export class WorkerLifecycle implements OnApplicationBootstrap, BeforeApplicatio
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly dispatcher: JobDispatcher,
-    private readonly queue: QueueService,
+    private readonly recurring: RecurringJobs,
     system: SystemQueueProcessor,
     notifications: NotificationsQueueProcessor,
     timers: TimersQueueProcessor,
@@ -42,7 +42,7 @@ export class WorkerLifecycle implements OnApplicationBootstrap, BeforeApplicatio
 
   async onApplicationBootstrap(): Promise<void> {
     this.dispatcher.assertComplete();
-    for (const [name, everyMs] of RECURRING_JOBS) await this.queue.schedule(name, everyMs);
+    await this.recurring.start();
     for (const [queue, processor] of Object.entries(this.processors)) {
       const worker = processor.worker;
       worker.concurrency = this.config.queue.concurrency;

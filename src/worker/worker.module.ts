@@ -13,6 +13,7 @@ import {
   TimersQueueProcessor,
 } from 'src/worker/queue.processors';
 import { ReportWorkerModule } from 'src/reports/report-worker.module';
+import { RecurringJobs } from 'src/worker/recurring-jobs';
 import { WorkerLifecycle } from 'src/worker/worker.lifecycle';
 
 /** Loaded only when APP_ROLE is worker or all: the API process never consumes jobs. */
@@ -32,6 +33,7 @@ import { WorkerLifecycle } from 'src/worker/worker.lifecycle';
     NotificationsQueueProcessor,
     TimersQueueProcessor,
     ReportsQueueProcessor,
+    RecurringJobs,
     WorkerLifecycle,
   ],
 })

@@ -2,7 +2,8 @@ import { QueryFailedError } from 'typeorm';
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from 'src/common/errors/domain.error';
-import { ERROR_HTTP_STATUS, ErrorCode } from 'src/common/errors/error-code';
+import { ERROR_HTTP_STATUS, ErrorCode, RETRY_AFTER_SECONDS } from 'src/common/errors/error-code';
+import { DatabaseOutage, isDatabaseUnavailable } from 'src/database/database-outage';
 
 export interface ErrorBody {
   statusCode: number;
@@ -68,6 +69,14 @@ export function errorBodyFor(exception: unknown, correlationId: string): ErrorBo
     const code = STATUS_CODES[statusCode] ?? ErrorCode.MalformedRequest;
     return { statusCode, code, message: exception.message, correlationId };
   }
+  if (isDatabaseUnavailable(exception)) {
+    return {
+      statusCode: HttpStatus.SERVICE_UNAVAILABLE,
+      code: ErrorCode.DatabaseUnavailable,
+      message: 'The database cannot be reached right now; nothing was changed. Try again shortly.',
+      correlationId,
+    };
+  }
   const conflict = databaseConflict(exception);
   if (conflict) return { statusCode: HttpStatus.CONFLICT, code: ErrorCode.Conflict, message: conflict, correlationId };
   return {
@@ -113,19 +122,29 @@ export function loggableError(exception: unknown): Record<string, unknown> {
   };
 }
 
+/** Sends an error body, with Retry-After when the refusal is retriable. */
+export function sendError(reply: FastifyReply, body: ErrorBody): void {
+  const retryAfter = RETRY_AFTER_SECONDS[body.code];
+  if (retryAfter !== undefined) void reply.header('retry-after', String(retryAfter));
+  void reply.status(body.statusCode).header('x-request-id', body.correlationId).send(body);
+}
+
 /** Answers every error of a Nest route with the documented body. */
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
+
+  constructor(private readonly outage?: DatabaseOutage) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
     const body = errorBodyFor(exception, request.id);
+    if (body.code === ErrorCode.DatabaseUnavailable) this.outage?.noteRefused(exception);
     if (body.statusCode >= 500 && body.code === ErrorCode.Internal) {
       this.logger.error({ err: loggableError(exception), correlationId: body.correlationId }, 'unhandled error');
     }
-    void reply.status(body.statusCode).header('x-request-id', body.correlationId).send(body);
+    sendError(reply, body);
   }
 }

@@ -20,6 +20,10 @@ export enum ErrorCode {
   UnsupportedMediaType = 'UNSUPPORTED_MEDIA_TYPE',
   TooManyRequests = 'TOO_MANY_REQUESTS',
   NotReady = 'NOT_READY',
+  /** PostgreSQL cannot be reached (stopped, restarting, failing over): retry after Retry-After seconds. */
+  DatabaseUnavailable = 'DATABASE_UNAVAILABLE',
+  /** The process received SIGTERM and takes no new requests; another instance (or this one restarted) will. */
+  ShuttingDown = 'SHUTTING_DOWN',
   Internal = 'INTERNAL_ERROR',
 }
 
@@ -41,5 +45,14 @@ export const ERROR_HTTP_STATUS: Record<ErrorCode, HttpStatus> = {
   [ErrorCode.UnsupportedMediaType]: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
   [ErrorCode.TooManyRequests]: HttpStatus.TOO_MANY_REQUESTS,
   [ErrorCode.NotReady]: HttpStatus.SERVICE_UNAVAILABLE,
+  [ErrorCode.DatabaseUnavailable]: HttpStatus.SERVICE_UNAVAILABLE,
+  [ErrorCode.ShuttingDown]: HttpStatus.SERVICE_UNAVAILABLE,
   [ErrorCode.Internal]: HttpStatus.INTERNAL_SERVER_ERROR,
+};
+
+/** Retriable refusals: how long a client should wait before trying again (the Retry-After header, seconds). */
+export const RETRY_AFTER_SECONDS: Partial<Record<ErrorCode, number>> = {
+  [ErrorCode.NotReady]: 5,
+  [ErrorCode.DatabaseUnavailable]: 5,
+  [ErrorCode.ShuttingDown]: 2,
 };
