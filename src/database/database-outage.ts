@@ -25,12 +25,13 @@ const DRIVER_MESSAGES =
  */
 export function isDatabaseUnavailable(error: unknown): boolean {
   const inner = error instanceof QueryFailedError ? (error.driverError as unknown) : error;
-  if (!(inner instanceof Error)) return false;
-  const code = (inner as { code?: unknown }).code;
+  // Shape, not `instanceof Error`: socket errors are made by Node's core, which can be another realm's Error.
+  if (typeof inner !== 'object' || inner === null) return false;
+  const { code, message } = inner as { code?: unknown; message?: unknown };
   if (typeof code === 'string') {
     if (NETWORK_CODES.has(code) || SERVER_GONE_STATES.has(code) || code.startsWith('08')) return true;
   }
-  return DRIVER_MESSAGES.test(inner.message);
+  return typeof message === 'string' && DRIVER_MESSAGES.test(message);
 }
 
 /**

@@ -60,7 +60,17 @@ export class PrivatePostgres {
     return join(this.dir, 'data');
   }
 
+  private running(): boolean {
+    try {
+      asPostgres('pg_ctl', ['-D', this.data, 'status']);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
   up(): void {
+    if (this.running()) return;
     const options = `-p ${String(this.port)} -k ${this.dir} -c listen_addresses=127.0.0.1 -c fsync=off`;
     asPostgres('pg_ctl', [
       '-D',
@@ -78,15 +88,12 @@ export class PrivatePostgres {
 
   /** Stops the server the hard way: every connection is cut, nothing is shut down politely. */
   down(): void {
+    if (!this.running()) return;
     asPostgres('pg_ctl', ['-D', this.data, '-m', 'immediate', '-w', 'stop']);
   }
 
   dispose(): void {
-    try {
-      this.down();
-    } catch {
-      // already stopped
-    }
+    this.down();
     rmSync(this.dir, { recursive: true, force: true });
   }
 }
