@@ -114,6 +114,21 @@ describe('admins edit SLA policies and the working calendar', () => {
       version: current.version + 1,
     });
     expect(unknownTimer.status).toBe(400);
+    // Without the clocks (an outside check found these answered 500): 400 naming `timers`, nothing changed.
+    for (const body of [
+      { version: current.version + 1 },
+      { match: {}, version: current.version + 1 },
+      { timers: 'x', version: current.version + 1 },
+    ]) {
+      const missing = await admin.put<ErrorBody>('/admin/sla-policies/default', body);
+      expect({ status: missing.status, fields: missing.body.details.map((d) => d.field) }).toEqual({
+        status: 400,
+        fields: ['timers'],
+      });
+    }
+    expect((await admin.get<{ version: number }>('/admin/sla-policies/default')).body.version).toBe(
+      current.version + 1,
+    );
     expect((await admin.get('/admin/sla-policies/no-such-policy')).status).toBe(404);
     // A district's admin reads but does not change what the whole federation runs on.
     const district = t.http.withToken(await fx.token('admin_a'));

@@ -294,4 +294,27 @@ describe('a labour dispute through the workflow', () => {
     expect(final.version).toBe(3);
     expect(final.status).toBe(a.status === 200 ? 'dispatched' : 'closed');
   });
+
+  it('several commands racing from one version: every loser’s 409 names the version the winner left', async () => {
+    const operator = t.http.withToken(await fx.token('operator_city'));
+    const id = (await operator.post<{ caseId: string }>('/calls', validCallBody())).body.caseId;
+    const dispatcher = t.http.withToken(await fx.token('dispatcher_city'));
+    // Urging leaves the status as it is, so every loser fails on the version alone.
+    const notes = ['一', '二', '三', '四', '五'].map((n) =>
+      dispatcher.post<{ code?: string; details?: { currentVersion?: number } }>(`/cases/${id}/urge`, {
+        note: `督办${n}`,
+        version: 1,
+      }),
+    );
+    const results = await Promise.all(notes);
+    const winners = results.filter((r) => r.status === 200);
+    const losers = results.filter((r) => r.status === 409);
+    expect({ winners: winners.length, losers: losers.length }).toEqual({ winners: 1, losers: 4 });
+    for (const loser of losers) {
+      expect({ code: loser.body.code, currentVersion: loser.body.details?.currentVersion }).toEqual({
+        code: 'CASE_VERSION_CONFLICT',
+        currentVersion: 2,
+      });
+    }
+  });
 });

@@ -52,8 +52,9 @@ export class CaseWriter {
   ): Promise<CaseResponseDto> {
     const newVersion = await this.cases.updateIfVersion(entity.id, version, changes);
     if (newVersion === undefined) {
+      // Not entity.version: that is what this command read, and the winner of a race has moved it on since.
       throw new DomainError(ErrorCode.VersionConflict, 'The case was changed by someone else; reload and retry', {
-        currentVersion: entity.version,
+        currentVersion: (await this.cases.versionOf(entity.id)) ?? entity.version,
       });
     }
     await this.events.append(entity.id, event, actor.principal.userId, newVersion, data);

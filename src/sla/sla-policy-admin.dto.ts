@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsEnum, IsIn, IsInt, IsNumber, IsOptional, Min, ValidateNested } from 'class-validator';
+import { IsDefined, IsEnum, IsIn, IsInt, IsNumber, IsObject, IsOptional, Min, ValidateNested } from 'class-validator';
 import { CaseCategory, CaseKind, CasePriority } from 'src/cases/case.enums';
 import { CalendarMode } from 'src/sla/business-calendar';
 import { SlaPolicyEntity } from 'src/sla/sla-policy.entity';
@@ -62,6 +62,8 @@ export class UpdateSlaPolicyDto {
   match?: PolicyMatchDto;
 
   /** The complete new set of clocks (it replaces the old one). */
+  @IsDefined({ message: 'timers must be given: the complete new set of clocks, which replaces the old one' })
+  @IsObject({ message: 'timers must be an object of clock name to rule' })
   @ValidateNested()
   @Type(() => PolicyTimersDto)
   timers!: PolicyTimersDto;
