@@ -8,7 +8,8 @@ STEP_TAG=deps
 source scripts/lib/step.sh
 
 stamp=node_modules/.grievance-desk-lock.sha256
-want="$(sha256sum package-lock.json package.json | sha256sum | cut -d' ' -f1)"
+# Also what npm installs for: another Node, platform or omit setting (NODE_ENV=production drops dev) needs a new install.
+want="$({ sha256sum package-lock.json package.json; node -v; uname -sm; npm config get omit; } | sha256sum | cut -d' ' -f1)"
 if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ] && [ -d node_modules/.bin ]; then
   exit 0
 fi

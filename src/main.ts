@@ -34,17 +34,19 @@ async function bootstrap(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.log(`${signal}: draining`);
-    const deadline = setTimeout(() => {
-      logger.error(`shutdown took longer than ${config.shutdownTimeoutMs} ms; exiting`);
-      process.exit(1);
-    }, config.shutdownTimeoutMs);
-    deadline.unref();
-    // First refuse new requests and let the accepted ones finish; then app.close(): drain workers, close HTTP,
-    // database and Redis.
+    // First refuse new requests and let the accepted ones finish (at most half the budget); then app.close(),
+    // with the whole budget of its own: drain workers, close HTTP, database and Redis.
     const gate = app.get(ShutdownGate);
     gate
       .close(config.shutdownTimeoutMs / 2)
-      .then(() => app.close())
+      .then(() => {
+        const deadline = setTimeout(() => {
+          logger.error(`shutdown took longer than ${String(config.shutdownTimeoutMs)} ms; exiting`);
+          process.exit(1);
+        }, config.shutdownTimeoutMs);
+        deadline.unref();
+        return app.close();
+      })
       .then(
         () => {
           logger.log('stopped cleanly');

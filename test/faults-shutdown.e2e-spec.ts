@@ -92,7 +92,8 @@ describe('SIGTERM under load', () => {
       expect(o.body).toMatchObject({ code: 'SHUTTING_DOWN', correlationId: expect.any(String) as string });
       expect(o.retryAfter).toBe('2');
     }
-    // Only a connection refused once the listener closed, never a reset mid-request.
+    // A connection refused once the listener closed, and only for a request sent after the signal: every response
+    // since the signal said `Connection: close`, so no client reuses a socket the server is about to close.
     const network = outcomes.filter((o) => o.networkError !== undefined);
     expect([...new Set(network.map((o) => o.networkError))].filter((e) => e !== 'ECONNREFUSED')).toEqual([]);
     expect(network.every((o) => o.startedAt >= signalledAt)).toBe(true);

@@ -103,13 +103,13 @@ export class CaseRepository {
     });
   }
 
-  /** Unscoped: only to read back a case the caller was just authorised to change (it may have left their scope). */
   /** The committed version now: what a client that lost a race must reload to. */
   async versionOf(id: string): Promise<number | undefined> {
     const rows = await this.db.manager.query<{ version: number }[]>('SELECT version FROM "case" WHERE id = $1', [id]);
     return rows[0]?.version;
   }
 
+  /** Unscoped: only to read back a case the caller was just authorised to change (it may have left their scope). */
   async findAfterWrite(id: string): Promise<CaseEntity> {
     return this.repo.findOneByOrFail({ id });
   }

@@ -217,7 +217,7 @@ export interface AppConfig {
   sla: { armHorizonMs: number };
   notify: { provider: 'log' | 'webhook'; webhookUrl: string };
   shutdownTimeoutMs: number;
-  log: { level: LogLevel; destination: string; pretty: boolean };
+  log: { level: LogLevel; destination: string; pretty: boolean; colour: boolean };
   auth: {
     jwtSecret: string;
     issuer: string;
@@ -318,7 +318,12 @@ export function loadConfig(
     sla: { armHorizonMs: vars.SLA_ARM_HORIZON_SECONDS * 1000 },
     notify: { provider: vars.NOTIFY_PROVIDER, webhookUrl: vars.NOTIFY_WEBHOOK_URL },
     shutdownTimeoutMs: vars.SHUTDOWN_TIMEOUT_MS,
-    log: { level: vars.LOG_LEVEL, destination: vars.LOG_DESTINATION, pretty: prettyLogs(vars, facts) },
+    log: {
+      level: vars.LOG_LEVEL,
+      destination: vars.LOG_DESTINATION,
+      pretty: prettyLogs(vars, facts),
+      colour: vars.LOG_DESTINATION === '' && (facts.stdoutIsTty as boolean | undefined) === true,
+    },
     auth: {
       jwtSecret: vars.JWT_SECRET,
       issuer: vars.JWT_ISSUER,

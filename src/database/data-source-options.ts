@@ -21,6 +21,8 @@ export function dataSourceOptions(database: { url: string; poolSize: number }): 
     extra: {
       max: database.poolSize,
       connectionTimeoutMillis: 5000,
+      // A server that vanishes without resetting connections (a network partition) is noticed, not waited on.
+      keepAlive: true,
       application_name: 'grievance-desk',
       Client: PreparingClient,
     },

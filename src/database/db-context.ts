@@ -20,7 +20,7 @@ export interface AppendTable {
  * answers anyway. That work only talks to Redis; when Redis is unreachable it is left to finish or fail in the
  * background, and the reconciler and sweepers redo it from the database.
  */
-export const AFTER_COMMIT_WAIT_MS = 500;
+export const AFTER_COMMIT_WAIT_MS = 250;
 
 interface UnitOfWork {
   manager: EntityManager;
@@ -58,10 +58,14 @@ export class DbContext {
         return value;
       });
     });
-    if (afterCommit.length > 0 && !(await withTimeout(this.runHooks(afterCommit), AFTER_COMMIT_WAIT_MS))) {
+    await this.runBounded(afterCommit);
+    return result;
+  }
+
+  private async runBounded(hooks: (() => Promise<void>)[]): Promise<void> {
+    if (hooks.length > 0 && !(await withTimeout(this.runHooks(hooks), AFTER_COMMIT_WAIT_MS))) {
       this.logger.warn(`after-commit work still running after ${String(AFTER_COMMIT_WAIT_MS)} ms; answering now`);
     }
-    return result;
   }
 
   private async runHooks(hooks: (() => Promise<void>)[]): Promise<void> {
@@ -75,13 +79,14 @@ export class DbContext {
   }
 
   /**
-   * Runs `hook` after the current transaction commits (at once outside a transaction). A failing hook does not
-   * undo the commit: hooks must be safe to lose (an outbox sweeper redoes what they did).
+   * Runs `hook` after the current transaction commits (at once outside a transaction), waiting for it at most
+   * AFTER_COMMIT_WAIT_MS. A failing or slow hook does not fail the caller: hooks must be safe to lose (an outbox
+   * sweeper or the reconciler redoes what they did).
    */
   async afterCommit(hook: () => Promise<void>): Promise<void> {
     const unit = this.current.getStore();
     if (unit) unit.afterCommit.push(hook);
-    else await hook();
+    else await this.runBounded([hook]);
   }
 
   /**

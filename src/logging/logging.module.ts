@@ -8,7 +8,16 @@ import { REDACT_PATHS } from 'src/logging/redaction';
 
 // Synchronous streams: a crash or process.exit must not swallow the last lines.
 function logStream(log: AppConfig['log']): pino.DestinationStream {
-  if (log.pretty) return pretty({ colorize: true, singleLine: true, sync: true, translateTime: 'SYS:HH:MM:ss.l' });
+  if (log.pretty) {
+    return pretty({
+      colorize: log.colour,
+      singleLine: true,
+      sync: true,
+      translateTime: 'SYS:HH:MM:ss.l',
+      destination: log.destination === '' ? 1 : log.destination,
+      mkdir: true,
+    });
+  }
   if (log.destination === '') return pino.destination({ dest: 1, sync: true });
   return pino.destination({ dest: log.destination, sync: true, mkdir: true });
 }

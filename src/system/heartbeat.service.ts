@@ -30,8 +30,9 @@ export class HeartbeatService {
       });
       return created;
     });
-    // Enqueued after commit, so the worker always finds the row it is asked about.
-    await this.queue.enqueue(JobName.SystemHeartbeat, { heartbeatId: heartbeat.id });
+    // Enqueued after commit, so the worker always finds the row it is asked about; bounded like all after-commit
+    // work, so a Redis outage leaves the heartbeat unprocessed (what the caller asks about) instead of hanging.
+    await this.db.afterCommit(() => this.queue.enqueue(JobName.SystemHeartbeat, { heartbeatId: heartbeat.id }));
     return toHeartbeatResponse(heartbeat);
   }
 

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from 'src/config/app-config';
 import { RECURRING_JOBS } from 'src/queue/queue.constants';
 import { QueueService } from 'src/queue/queue.service';
@@ -11,7 +11,7 @@ import { QueueService } from 'src/queue/queue.service';
  * re-arms and fires lost clocks without waiting a period.
  */
 @Injectable()
-export class RecurringJobs implements OnApplicationShutdown {
+export class RecurringJobs implements BeforeApplicationShutdown {
   private readonly logger = new Logger(RecurringJobs.name);
   private timer: NodeJS.Timeout | undefined;
   private checking: Promise<void> | undefined;
@@ -41,7 +41,7 @@ export class RecurringJobs implements OnApplicationShutdown {
     return this.checking;
   }
 
-  onApplicationShutdown(): void {
+  beforeApplicationShutdown(): void {
     clearInterval(this.timer);
   }
 

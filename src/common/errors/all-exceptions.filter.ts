@@ -73,7 +73,9 @@ export function errorBodyFor(exception: unknown, correlationId: string): ErrorBo
     return {
       statusCode: HttpStatus.SERVICE_UNAVAILABLE,
       code: ErrorCode.DatabaseUnavailable,
-      message: 'The database cannot be reached right now; nothing was changed. Try again shortly.',
+      // A connection lost during COMMIT leaves the outcome unknown: say so, and how to retry safely.
+      message:
+        'The database cannot be reached right now, so the change may not have been saved. Try again shortly, with the same Idempotency-Key if you sent one.',
       correlationId,
     };
   }

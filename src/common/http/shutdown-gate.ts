@@ -1,20 +1,25 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { CallHandler, ExecutionContext, Injectable, Logger, NestInterceptor } from '@nestjs/common';
 import type { FastifyInstance } from 'fastify';
+import { finalize, Observable } from 'rxjs';
 import { errorBodyFor, sendError } from 'src/common/errors/all-exceptions.filter';
 import { DomainError } from 'src/common/errors/domain.error';
 import { ErrorCode } from 'src/common/errors/error-code';
 
 /**
  * Graceful shutdown for HTTP. On SIGTERM the gate closes first: requests already accepted run to the end, new ones
- * are refused at once with the service's own error body (503 SHUTTING_DOWN, Retry-After, Connection: close, so
- * keep-alive clients reconnect elsewhere), and only once no request is in flight do modules start closing their
- * database and Redis connections under them. Fastify's own 503-on-close (a different body) is switched off.
+ * are refused at once with the service's own error body (503 SHUTTING_DOWN, Retry-After), every response from then
+ * on says `Connection: close` so keep-alive clients reconnect elsewhere, and only once nothing is in flight do
+ * modules start closing their database and Redis connections. Fastify's own 503-on-close (another body) is off.
+ *
+ * "In flight" counts both the exchange (until its response is sent or the client is gone) and the handler (until
+ * it returns: a client that hangs up does not stop a transaction that is still running).
  */
 @Injectable()
 export class ShutdownGate {
   private readonly logger = new Logger(ShutdownGate.name);
   private closing = false;
-  private inFlight = 0;
+  private exchanges = 0;
+  private handlers = 0;
   private idle: (() => void) | undefined;
 
   install(fastify: FastifyInstance): void {
@@ -25,28 +30,37 @@ export class ShutdownGate {
         sendError(reply, errorBodyFor(refusal, request.id));
         return;
       }
-      this.inFlight += 1;
+      this.exchanges += 1;
       // 'close' fires once whether the response was sent or the client went away.
       reply.raw.once('close', () => {
-        this.inFlight -= 1;
-        if (this.inFlight === 0) this.idle?.();
+        this.exchanges -= 1;
+        this.settle();
       });
       done();
     });
+    fastify.addHook('onSend', (_request, reply, payload, done) => {
+      if (this.closing) void reply.header('connection', 'close');
+      done(null, payload);
+    });
   }
 
-  get isClosing(): boolean {
-    return this.closing;
+  /** Marks a route handler as running; call the returned function when it is done. */
+  enter(): () => void {
+    this.handlers += 1;
+    return () => {
+      this.handlers -= 1;
+      this.settle();
+    };
   }
 
   /** Stops taking requests and resolves when the accepted ones are done, or after `timeoutMs` at the latest. */
   async close(timeoutMs: number): Promise<void> {
     this.closing = true;
-    if (this.inFlight === 0) return;
-    this.logger.log(`waiting for ${String(this.inFlight)} request(s) in flight`);
+    if (this.busy === 0) return;
+    this.logger.log(`waiting for ${String(this.busy)} request(s) in flight`);
     await new Promise<void>((resolve) => {
       const timer = setTimeout(() => {
-        this.logger.warn(`${String(this.inFlight)} request(s) still running after ${String(timeoutMs)} ms`);
+        this.logger.warn(`${String(this.busy)} request(s) still running after ${String(timeoutMs)} ms`);
         resolve();
       }, timeoutMs);
       timer.unref();
@@ -55,5 +69,23 @@ export class ShutdownGate {
         resolve();
       };
     });
+  }
+
+  private get busy(): number {
+    return Math.max(this.exchanges, this.handlers);
+  }
+
+  private settle(): void {
+    if (this.exchanges === 0 && this.handlers === 0) this.idle?.();
+  }
+}
+
+/** Counts route handlers for the gate, from the first interceptor to the last byte of their work. */
+export class InFlightInterceptor implements NestInterceptor {
+  constructor(private readonly gate: ShutdownGate) {}
+
+  intercept(_context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const done = this.gate.enter();
+    return next.handle().pipe(finalize(done));
   }
 }
