@@ -8,7 +8,7 @@ source scripts/lib/step.sh
 
 step "installing dependencies" "see the [deps] lines above" bash scripts/ensure-deps.sh
 step "starting PostgreSQL and Redis" "see the [services] lines above; logs are under .local/" bash scripts/services.sh up
-step "building" "fix the compile errors above (npm run typecheck shows them too)" npx nest build
+step "building the service and the staff console" "fix the compile errors above (npm run typecheck shows them too)" npm run -s build
 export NODE_PATH="$PWD/dist"
 step "migrating the database" "see the error above; 'npm run services:status' shows whether PostgreSQL is up" \
   quietly npx typeorm migration:run -d dist/src/database/data-source.js

@@ -10,6 +10,8 @@ step "installing dependencies" "see the [deps] lines above" bash scripts/ensure-
 step "installing headless Chromium for the browser tests" \
   "see the [browser] lines above; it needs Debian's chromium and fonts-noto-cjk packages (apt-get)" \
   bash scripts/ensure-browser.sh
+step "building the staff console for the browser tests" "fix the errors above (npm run typecheck shows them too)" \
+  npm run -s build:console
 export NODE_PATH="$PWD"
 # Jest's own failures are the test report; no extra message is needed for them.
 exec npx jest --maxWorkers=2 "$@"

@@ -7,6 +7,7 @@ import { CasesModule } from 'src/cases/cases.module';
 import { ShutdownGate } from 'src/common/http/shutdown-gate';
 import { AppConfig, AppRole } from 'src/config/app-config';
 import { ConfigModule } from 'src/config/config.module';
+import { ConsoleModule } from 'src/console-host/console.module';
 import { DashboardModule } from 'src/dashboard/dashboard.module';
 import { DatabaseModule } from 'src/database/database.module';
 import { ExportsModule } from 'src/exports/exports.module';
@@ -64,6 +65,7 @@ export class AppModule {
               QueueBoardModule,
               SlaAdminModule,
               DashboardModule,
+              ConsoleModule,
             ]
           : []),
         ...(consumes ? [WorkerModule] : []),

@@ -1,7 +1,7 @@
-import { chromium } from 'playwright-core';
 import { Role } from 'src/auth/role';
 import { QueueName } from 'src/queue/queue.constants';
 import { UserResponseDto } from 'src/users/user.dto';
+import { launchChromium } from 'test/helpers/browser';
 import { createIdentityFixture, IdentityFixture, TEST_PASSWORD } from 'test/helpers/identity-fixture';
 import { createTestApp, TestApp } from 'test/helpers/test-app';
 import { DataSource } from 'typeorm';
@@ -203,10 +203,7 @@ describe('Bull Board at /admin/queues, admins only', () => {
   });
 
   it('in a real browser: the login page signs an admin in, the board shows the queues, the token stays unreadable', async () => {
-    const browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
-    });
+    const browser = await launchChromium();
     try {
       const page = await browser.newPage();
       const errors: string[] = [];

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { Browser, chromium, Page } from 'playwright-core';
+import { Browser, Page } from 'playwright-core';
+import { launchChromium } from 'test/helpers/browser';
 import { TimerJobs } from 'src/sla/timer.jobs';
 import { caseScript, playScript, shiftCase } from 'test/helpers/case-history';
 import { createIdentityFixture, FixtureUser, IdentityFixture, TEST_PASSWORD } from 'test/helpers/identity-fixture';
@@ -60,18 +61,7 @@ describe('leadership dashboard at /dashboard', () => {
       if (script.shiftDays > 0) await shiftCase(db, id, script.shiftDays);
     }
     await t.app.get(TimerJobs, { strict: false }).reconcile();
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchChromium();
   }, 180_000);
 
   afterAll(async () => {

@@ -44,6 +44,8 @@ describe('authentication and roles on every route', () => {
     expect(publicRoutes.sort()).toEqual([
       'DELETE /admin/queues/session',
       'GET /admin/queues/login',
+      'GET /console',
+      'GET /console/assets/:name',
       'GET /dashboard',
       'GET /dashboard/assets/:name',
       'GET /health',

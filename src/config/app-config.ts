@@ -91,6 +91,11 @@ export class EnvironmentVariables {
   @IsString()
   LOG_DESTINATION = '';
 
+  /** Where `npm run build` puts the staff console (relative to the working directory). */
+  @IsString()
+  @IsNotEmpty()
+  CONSOLE_DIR = 'dist/console';
+
   /** `auto`: coloured one-line logs for a person at a terminal outside production, JSON everywhere else. */
   @IsIn(LOG_FORMATS)
   LOG_FORMAT: LogFormat = 'auto';
@@ -230,6 +235,7 @@ export interface AppConfig {
   };
   pii: { activeKeyId: string; keys: Record<string, Buffer>; hmacKey: Buffer };
   storage: { dir: string; maxAttachmentBytes: number };
+  console: { dir: string };
   exports: { syncMaxRows: number; maxRows: number; ttlHours: number };
 }
 
@@ -336,6 +342,7 @@ export function loadConfig(
     },
     pii: { activeKeyId: vars.PII_ACTIVE_KEY_ID, keys, hmacKey: Buffer.from(vars.PII_HMAC_KEY, 'base64') },
     storage: { dir: vars.STORAGE_DIR, maxAttachmentBytes: vars.ATTACHMENT_MAX_BYTES },
+    console: { dir: vars.CONSOLE_DIR },
     exports: { syncMaxRows: vars.EXPORT_SYNC_MAX_ROWS, maxRows: vars.EXPORT_MAX_ROWS, ttlHours: vars.EXPORT_TTL_HOURS },
   };
 }

@@ -1,11 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { DomainError } from 'src/common/errors/domain.error';
 import { ErrorCode } from 'src/common/errors/error-code';
+import {
+  AssetRequest,
+  AssetResponse,
+  assetResponse as respond,
+  LoadedAsset,
+  loadAsset as load,
+} from 'src/common/http/static-assets';
 import { DASHBOARD_LABELS } from 'src/dashboard/dashboard-labels';
+
+export type { AssetRequest, AssetResponse } from 'src/common/http/static-assets';
 
 // Beside this file in the sources and, copied by `nest build` (nest-cli.json "assets"), beside it in dist/.
 const ASSET_DIR = join(__dirname, 'assets');
@@ -42,34 +49,6 @@ export const DASHBOARD_CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-const SECURITY_HEADERS = {
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'no-referrer',
-};
-
-interface LoadedAsset {
-  body: Buffer;
-  gzipped: Buffer;
-  type: string;
-  etag: string;
-}
-
-export interface AssetRequest {
-  'if-none-match'?: string;
-  'accept-encoding'?: string;
-}
-
-export interface AssetResponse {
-  status: 200 | 304;
-  headers: Record<string, string>;
-  body?: Buffer;
-}
-
-function load(body: Buffer, type: string): LoadedAsset {
-  const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
-  return { body, gzipped: gzipSync(body, { level: 9 }), type, etag };
-}
-
 /** The page's labels as a JSON data block: `<` escaped so no value can close the script element. */
 function labelsBlock(): string {
   return JSON.stringify(DASHBOARD_LABELS).replace(/</g, '\\u003c');
@@ -99,21 +78,4 @@ export class DashboardAssets {
     if (!asset) throw new DomainError(ErrorCode.NotFound, 'No such dashboard file');
     return respond(asset, request, {});
   }
-}
-
-function respond(asset: LoadedAsset, request: AssetRequest, extra: Record<string, string>): AssetResponse {
-  const headers: Record<string, string> = {
-    ...SECURITY_HEADERS,
-    ...extra,
-    'content-type': asset.type,
-    // Revalidate every time (a deploy must show at once); unchanged files answer 304 with no body.
-    'cache-control': 'no-cache',
-    etag: asset.etag,
-    vary: 'accept-encoding',
-  };
-  if (request['if-none-match']?.split(/\s*,\s*/).includes(asset.etag)) return { status: 304, headers };
-  if (/\bgzip\b/.test(request['accept-encoding'] ?? '')) {
-    return { status: 200, headers: { ...headers, 'content-encoding': 'gzip' }, body: asset.gzipped };
-  }
-  return { status: 200, headers, body: asset.body };
 }
