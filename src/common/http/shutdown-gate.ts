@@ -5,6 +5,9 @@ import { errorBodyFor, sendError } from 'src/common/errors/all-exceptions.filter
 import { DomainError } from 'src/common/errors/domain.error';
 import { ErrorCode } from 'src/common/errors/error-code';
 
+/** How long refusals are answered before the listener closes. */
+export const SHUTDOWN_GRACE_MS = 1000;
+
 /**
  * Graceful shutdown for HTTP. On SIGTERM the gate closes first: requests already accepted run to the end, new ones
  * are refused at once with the service's own error body (503 SHUTTING_DOWN, Retry-After), every response from then
@@ -23,11 +26,11 @@ export class ShutdownGate {
   private idle: (() => void) | undefined;
 
   install(fastify: FastifyInstance): void {
+    const refused = new WeakSet<object>();
     fastify.addHook('onRequest', (request, reply, done) => {
       if (this.closing) {
-        void reply.header('connection', 'close');
-        const refusal = new DomainError(ErrorCode.ShuttingDown, 'The service is restarting; try again in a moment');
-        sendError(reply, errorBodyFor(refusal, request.id));
+        refused.add(request);
+        done();
         return;
       }
       this.exchanges += 1;
@@ -37,6 +40,16 @@ export class ShutdownGate {
         this.settle();
       });
       done();
+    });
+    // Refused after the body is read, not before: closing a socket with an unread request body in it makes the
+    // kernel answer with a reset, and the client would see ECONNRESET instead of the 503.
+    fastify.addHook('preValidation', (request, reply, done) => {
+      if (!refused.has(request)) {
+        done();
+        return;
+      }
+      const refusal = new DomainError(ErrorCode.ShuttingDown, 'The service is restarting; try again in a moment');
+      sendError(reply, errorBodyFor(refusal, request.id));
     });
     fastify.addHook('onSend', (_request, reply, payload, done) => {
       if (this.closing) void reply.header('connection', 'close');
@@ -53,9 +66,18 @@ export class ShutdownGate {
     };
   }
 
-  /** Stops taking requests and resolves when the accepted ones are done, or after `timeoutMs` at the latest. */
-  async close(timeoutMs: number): Promise<void> {
+  /**
+   * Stops taking requests and resolves when the accepted ones are done (after `timeoutMs` at the latest), but not
+   * before `graceMs`: a client that was about to reuse a keep-alive connection gets the 503 and `Connection: close`
+   * in that time instead of a reset when the listener closes.
+   */
+  async close(timeoutMs: number, graceMs = SHUTDOWN_GRACE_MS): Promise<void> {
     this.closing = true;
+    const grace = new Promise<void>((resolve) => setTimeout(resolve, graceMs).unref());
+    await Promise.all([grace, this.drained(timeoutMs)]);
+  }
+
+  private async drained(timeoutMs: number): Promise<void> {
     if (this.busy === 0) return;
     this.logger.log(`waiting for ${String(this.busy)} request(s) in flight`);
     await new Promise<void>((resolve) => {
