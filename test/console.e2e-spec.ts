@@ -1,8 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Browser, Page } from 'playwright-core';
-import { launchChromium } from 'test/helpers/browser';
-import { createIdentityFixture, FixtureUser, IdentityFixture, TEST_PASSWORD } from 'test/helpers/identity-fixture';
+import { consoleSession, launchChromium } from 'test/helpers/browser';
+import { createIdentityFixture, FixtureUser, IdentityFixture } from 'test/helpers/identity-fixture';
 import { createTestApp, TestApp } from 'test/helpers/test-app';
 
 const SHOTS = join(__dirname, 'artifacts', 'console');
@@ -32,23 +32,7 @@ describe('staff console at /console', () => {
     await t.close();
   });
 
-  async function signedIn(user: FixtureUser): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(`${t.http.baseUrl}/console`);
-    await page.locator('input[name=username]').waitFor();
-    // Sign-in from the keyboard: type, Tab to the password, Enter.
-    await page.locator('input[name=username]').focus();
-    await page.keyboard.type(user);
-    await page.keyboard.press('Tab');
-    await page.keyboard.type(TEST_PASSWORD);
-    await page.keyboard.press('Enter');
-    await page.locator('[data-test=current-user]').filter({ hasText: user }).waitFor();
-    expect(errors).toEqual([]);
-    return page;
-  }
+  const signedIn = (user: FixtureUser): Promise<Page> => consoleSession(browser, t.http.baseUrl, user);
 
   const casesByNumber = async (number: string) =>
     (await t.http.get<{ items: CaseRow[] }>(`/cases?number=${number}`, { token: await fx.token('dispatcher_city') }))

@@ -2,12 +2,8 @@ import { Controller, Get, Headers, Param, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Public } from 'src/auth/auth.decorators';
-import { AssetRequest, AssetResponse } from 'src/common/http/static-assets';
+import { AssetRequest, sendAsset } from 'src/common/http/static-assets';
 import { ConsoleAssets } from 'src/console-host/console-assets';
-
-function send(reply: FastifyReply, response: AssetResponse): FastifyReply {
-  return reply.status(response.status).headers(response.headers).send(response.body);
-}
 
 /**
  * The staff console (docs/user-guide.md). Public because its files hold no data: it signs in with POST /auth/login
@@ -21,12 +17,12 @@ export class ConsoleController {
   @Public()
   @Get()
   page(@Headers() headers: AssetRequest, @Res() reply: FastifyReply): FastifyReply {
-    return send(reply, this.assets.pageResponse(headers));
+    return sendAsset(reply, this.assets.pageResponse(headers));
   }
 
   @Public()
   @Get('assets/:name')
   asset(@Param('name') name: string, @Headers() headers: AssetRequest, @Res() reply: FastifyReply): FastifyReply {
-    return send(reply, this.assets.assetResponse(name, headers));
+    return sendAsset(reply, this.assets.assetResponse(name, headers));
   }
 }

@@ -2,11 +2,8 @@ import { Controller, Get, Headers, Param, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Public } from 'src/auth/auth.decorators';
-import { AssetRequest, AssetResponse, DashboardAssets } from 'src/dashboard/dashboard-assets';
-
-function send(reply: FastifyReply, response: AssetResponse): FastifyReply {
-  return reply.status(response.status).headers(response.headers).send(response.body);
-}
+import { AssetRequest, sendAsset } from 'src/common/http/static-assets';
+import { DashboardAssets } from 'src/dashboard/dashboard-assets';
 
 /**
  * The leadership dashboard: a static page and its files (docs/dashboard.md). Public because they hold no data;
@@ -20,12 +17,12 @@ export class DashboardController {
   @Public()
   @Get()
   page(@Headers() headers: AssetRequest, @Res() reply: FastifyReply): FastifyReply {
-    return send(reply, this.assets.pageResponse(headers));
+    return sendAsset(reply, this.assets.pageResponse(headers));
   }
 
   @Public()
   @Get('assets/:name')
   asset(@Param('name') name: string, @Headers() headers: AssetRequest, @Res() reply: FastifyReply): FastifyReply {
-    return send(reply, this.assets.assetResponse(name, headers));
+    return sendAsset(reply, this.assets.assetResponse(name, headers));
   }
 }

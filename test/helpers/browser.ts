@@ -1,4 +1,5 @@
-import { Browser, chromium } from 'playwright-core';
+import { Browser, chromium, Page } from 'playwright-core';
+import { TEST_PASSWORD } from 'test/helpers/identity-fixture';
 
 /**
  * Debian's headless Chromium, as the machine has it (a test tool's own browser download does not work here).
@@ -17,4 +18,24 @@ export function launchChromium(): Promise<Browser> {
       '--no-first-run',
     ],
   });
+}
+
+/**
+ * A new browser context signed in to the staff console as `user`, from the keyboard (type, Tab, Enter), at
+ * 1280 px; fails on any script error on the way.
+ */
+export async function consoleSession(browser: Browser, baseUrl: string, user: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(`${baseUrl}/console`);
+  await page.locator('input[name=username]').focus();
+  await page.keyboard.type(user);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(TEST_PASSWORD);
+  await page.keyboard.press('Enter');
+  await page.locator('[data-test=current-user]').filter({ hasText: user }).waitFor();
+  if (errors.length > 0) throw new Error(`script errors while signing in: ${errors.join('; ')}`);
+  return page;
 }

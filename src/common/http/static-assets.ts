@@ -1,3 +1,4 @@
+import type { FastifyReply } from 'fastify';
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 
@@ -50,4 +51,8 @@ export function assetResponse(
     return { status: 200, headers: { ...headers, 'content-encoding': 'gzip' }, body: asset.gzipped };
   }
   return { status: 200, headers, body: asset.body };
+}
+
+export function sendAsset(reply: FastifyReply, response: AssetResponse): FastifyReply {
+  return reply.status(response.status).headers(response.headers).send(response.body);
 }
