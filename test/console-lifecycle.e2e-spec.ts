@@ -108,6 +108,15 @@ describe('a case through the console, page by page', () => {
     await dispatcher.screenshot({ path: join(SHOTS, 'case-dispatched.png') });
 
     const mediator = await signedIn('mediator_a1');
+    // The union the case was sent to hears of it: the unread badge, and the notification opens the case.
+    await mediator
+      .locator('[data-test=unread] .el-badge__content')
+      .filter({ hasText: /^[1-9]/ })
+      .waitFor();
+    await mediator.locator('[data-test=unread] button').click();
+    await mediator.locator('[data-test=notifications] .item', { hasText: number }).first().click();
+    await mediator.waitForURL(new RegExp(`#/cases/${id}$`));
+    await mediator.screenshot({ path: join(SHOTS, 'notification-opened.png') });
     await openCase(mediator, id);
     await command(mediator, 'accept');
     await command(mediator, 'record_contact', async () => {

@@ -78,6 +78,8 @@ const WORDS = {
   recovered: { zh: '已挽回（元）', en: 'Recovered (yuan)' },
   back: { zh: '返回', en: 'Back' },
   actions: { zh: '可办理操作', en: 'Actions' },
+  notifications: { zh: '通知', en: 'Notifications' },
+  noNotifications: { zh: '暂无通知', en: 'No notifications' },
   noActions: { zh: '当前没有您可办理的操作', en: 'Nothing you can do on this case now' },
   confirm: { zh: '确定', en: 'Confirm' },
   cancel: { zh: '取消', en: 'Cancel' },
