@@ -1,6 +1,7 @@
 import { createRouter, createWebHashHistory } from 'vue-router';
 import { onSignedOut } from './api';
 import { homeOf, loadMe, session } from './session';
+import { markNavigation } from './timing';
 
 // Hash history: the service serves one page at /console/, and no path of the app ever reaches it.
 export const router = createRouter({
@@ -19,6 +20,7 @@ export const router = createRouter({
 });
 
 router.beforeEach(async (to) => {
+  markNavigation();
   if (to.meta.public === true) return true;
   const me = session.me ?? (await loadMe());
   if (!me) return { path: '/login', query: to.fullPath === '/' ? {} : { next: to.fullPath } };
