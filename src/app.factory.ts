@@ -38,6 +38,8 @@ export async function createHttpApp(config: AppConfig): Promise<NestFastifyAppli
     void reply.header(REQUEST_ID_HEADER, request.id);
     done();
   });
+  // The console's own base path (Vite's `base`); Nest matches `/console` only.
+  fastify.get('/console/', (_request, reply) => reply.redirect('/console', 301));
   const gate = app.get(ShutdownGate);
   gate.install(fastify);
   app.useGlobalInterceptors(new InFlightInterceptor(gate));

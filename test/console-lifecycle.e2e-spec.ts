@@ -4,6 +4,7 @@ import { Browser, Locator, Page } from 'playwright-core';
 import { CALLBACK_RESULT_LABELS, OUTCOME_LABELS } from 'src/cases/case-labels';
 import { yuanToFen } from 'src/common/money/money';
 import { shanghaiDay } from 'src/common/util/shanghai-time';
+import { AppRole } from 'src/config/app-config';
 import { consoleSession, launchChromium } from 'test/helpers/browser';
 import { createIdentityFixture, FixtureUser, IdentityFixture } from 'test/helpers/identity-fixture';
 import { createTestApp, TestApp } from 'test/helpers/test-app';
@@ -25,7 +26,8 @@ describe('a case through the console, page by page', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    t = await createTestApp();
+    // No worker: the console's pages read what commands commit; queue consumers would only slow the teardown.
+    t = await createTestApp({ role: AppRole.Api });
     fx = await createIdentityFixture(t);
     browser = await launchChromium();
     mkdirSync(SHOTS, { recursive: true });
@@ -34,7 +36,7 @@ describe('a case through the console, page by page', () => {
   afterAll(async () => {
     await browser.close();
     await t.close();
-  });
+  }, 120_000);
 
   const signedIn = (user: FixtureUser): Promise<Page> => consoleSession(browser, t.http.baseUrl, user);
 

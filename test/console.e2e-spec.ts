@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Browser, Page } from 'playwright-core';
+import { AppRole } from 'src/config/app-config';
 import { consoleSession, launchChromium } from 'test/helpers/browser';
 import { createIdentityFixture, FixtureUser, IdentityFixture } from 'test/helpers/identity-fixture';
 import { createTestApp, TestApp } from 'test/helpers/test-app';
@@ -21,7 +22,8 @@ describe('staff console at /console', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    t = await createTestApp();
+    // No worker: the console's pages read what commands commit; queue consumers would only slow the teardown.
+    t = await createTestApp({ role: AppRole.Api });
     fx = await createIdentityFixture(t);
     browser = await launchChromium();
     mkdirSync(SHOTS, { recursive: true });
@@ -30,7 +32,7 @@ describe('staff console at /console', () => {
   afterAll(async () => {
     await browser.close();
     await t.close();
-  });
+  }, 120_000);
 
   const signedIn = (user: FixtureUser): Promise<Page> => consoleSession(browser, t.http.baseUrl, user);
 
@@ -52,6 +54,11 @@ describe('staff console at /console', () => {
       cache: 'public, max-age=31536000, immutable',
     });
     expect((await fetch(`${t.http.baseUrl}/console/assets/..%2F..%2Fpackage.json`)).status).toBe(404);
+    const slash = await fetch(`${t.http.baseUrl}/console/`, { redirect: 'manual' });
+    expect({ status: slash.status, location: slash.headers.get('location') }).toEqual({
+      status: 301,
+      location: '/console',
+    });
   });
 
   it('an operator logs a call that creates a labour dispute with two claims, and a repeat call attaches to it', async () => {

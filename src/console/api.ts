@@ -34,6 +34,8 @@ interface TokenPair {
 
 let accessToken: string | null = null;
 let refreshing: Promise<boolean> | null = null;
+// Set while signing out: a renewal that lands then must not bring the session back.
+let leaving = false;
 let signedOut: () => void = () => undefined;
 
 export function onSignedOut(listener: () => void): void {
@@ -41,6 +43,7 @@ export function onSignedOut(listener: () => void): void {
 }
 
 function keep(pair: TokenPair): void {
+  if (leaving) return;
   accessToken = pair.accessToken;
   sessionStorage.setItem(REFRESH_KEY, pair.refreshToken);
 }
@@ -94,20 +97,25 @@ export async function login(username: string, password: string): Promise<void> {
     body: JSON.stringify({ username, password }),
   });
   if (!res.ok) throw await errorOf(res);
+  leaving = false;
   keep((await res.json()) as TokenPair);
 }
 
+/** Ends the session on the server (renewing once if the access token has expired), then forgets both tokens. */
 export async function logout(): Promise<void> {
-  const refreshToken = sessionStorage.getItem(REFRESH_KEY);
-  if (accessToken === null && refreshToken !== null) await renew().catch(() => false);
-  const current = sessionStorage.getItem(REFRESH_KEY);
-  if (accessToken !== null && current !== null) {
-    await fetch('/auth/logout', {
+  if (refreshing) await refreshing.catch(() => false);
+  if (accessToken === null) await renew().catch(() => false);
+  const send = () =>
+    fetch('/auth/logout', {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
-      body: JSON.stringify({ refreshToken: current }),
-    }).catch(() => undefined);
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken ?? ''}` },
+      body: JSON.stringify({ refreshToken: sessionStorage.getItem(REFRESH_KEY) ?? '' }),
+    });
+  if (accessToken !== null && sessionStorage.getItem(REFRESH_KEY) !== null) {
+    const res = await send().catch(() => null);
+    if (res?.status === 401 && (await renew().catch(() => false))) await send().catch(() => null);
   }
+  leaving = true;
   forget();
 }
 

@@ -1,6 +1,7 @@
 import { reactive } from 'vue';
 import { api, hasSession, login as apiLogin, logout as apiLogout } from './api';
 import type { components } from './api-types';
+import { forgetUnits } from './units';
 
 export type Me = components['schemas']['MeDto'];
 export type Role = Me['roles'][number];
@@ -23,6 +24,7 @@ export async function signIn(username: string, password: string): Promise<void> 
 export async function signOut(): Promise<void> {
   await apiLogout();
   session.me = null;
+  forgetUnits();
 }
 
 /** Where each role starts its day; the first role that has a page wins. */

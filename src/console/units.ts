@@ -12,6 +12,11 @@ export interface UnitNode {
 
 let cached: Promise<Unit[]> | undefined;
 
+/** Another account may sign in in this tab next: its scope is another tree. */
+export function forgetUnits(): void {
+  cached = undefined;
+}
+
 /** Every unit in the account's scope (pages of 100, in tree order), loaded once per page view. */
 function allUnits(): Promise<Unit[]> {
   cached ??= (async () => {
@@ -22,6 +27,9 @@ function allUnits(): Promise<Unit[]> {
       if (page.items.length === 0 || units.length >= page.total) return units;
     }
   })();
+  cached.catch(() => {
+    cached = undefined;
+  });
   return cached;
 }
 
