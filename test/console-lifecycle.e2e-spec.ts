@@ -1,15 +1,10 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { CALLBACK_RESULT_LABELS, OUTCOME_LABELS } from 'src/cases/case-labels';
 import { yuanToFen } from 'src/common/money/money';
 import { shanghaiDay } from 'src/common/util/shanghai-time';
-import { AppRole } from 'src/config/app-config';
-import { consoleSession, launchChromium } from 'test/helpers/browser';
-import { createIdentityFixture, FixtureUser, IdentityFixture } from 'test/helpers/identity-fixture';
-import { createTestApp, TestApp } from 'test/helpers/test-app';
-
-const SHOTS = join(__dirname, 'artifacts', 'console');
+import { CONSOLE_SHOTS, consoleSuite } from 'test/helpers/browser';
+import type { FixtureUser } from 'test/helpers/identity-fixture';
 
 interface Summary {
   figures: { moneyRecovered: string };
@@ -21,27 +16,11 @@ interface Summary {
  * leadership sees move by exactly the money paid.
  */
 describe('a case through the console, page by page', () => {
-  let t: TestApp;
-  let fx: IdentityFixture;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    // No worker: the console's pages read what commands commit; queue consumers would only slow the teardown.
-    t = await createTestApp({ role: AppRole.Api });
-    fx = await createIdentityFixture(t);
-    browser = await launchChromium();
-    mkdirSync(SHOTS, { recursive: true });
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser.close();
-    await t.close();
-  }, 120_000);
-
-  const signedIn = (user: FixtureUser): Promise<Page> => consoleSession(browser, t.http.baseUrl, user);
+  const suite = consoleSuite();
+  const signedIn = (user: FixtureUser): Promise<Page> => suite.signedIn(user);
 
   async function openCase(page: Page, id: string): Promise<void> {
-    await page.goto(`${t.http.baseUrl}/console#/cases/${id}`);
+    await page.goto(`${suite.t.http.baseUrl}/console#/cases/${id}`);
     // Reloaded: a page already showing the case would otherwise keep what it loaded earlier.
     await page.reload();
     await page.locator('[data-test=case-page]').waitFor();
@@ -73,8 +52,8 @@ describe('a case through the console, page by page', () => {
   }
 
   const recovered = async (): Promise<string> =>
-    (await t.http.get<Summary>('/reports/summary?period=day', { token: await fx.token('leader_city') })).body.figures
-      .moneyRecovered;
+    (await suite.t.http.get<Summary>('/reports/summary?period=day', { token: await suite.fx.token('leader_city') }))
+      .body.figures.moneyRecovered;
 
   it('intake → dispatch → accept → mediation with two instalments → payments → closure → callback', async () => {
     const before = await recovered();
@@ -93,8 +72,8 @@ describe('a case through the console, page by page', () => {
     const message = intake.locator('.el-message--success');
     await message.waitFor();
     const number = /GD-\d{4}-\d{6}/.exec((await message.textContent()) ?? '')?.[0] ?? '';
-    const found = await t.http.get<{ items: { id: string }[] }>(`/cases?number=${number}`, {
-      token: await fx.token('dispatcher_city'),
+    const found = await suite.t.http.get<{ items: { id: string }[] }>(`/cases?number=${number}`, {
+      token: await suite.fx.token('dispatcher_city'),
     });
     const id = found.body.items[0]?.id ?? '';
     expect(id).not.toBe('');
@@ -107,7 +86,7 @@ describe('a case through the console, page by page', () => {
       await choose(dispatcher, 'priority', '一般');
     });
     await command(dispatcher, 'dispatch', () => choose(dispatcher, 'orgUnitId', 'T-A1工会'));
-    await dispatcher.screenshot({ path: join(SHOTS, 'case-dispatched.png') });
+    await dispatcher.screenshot({ path: join(CONSOLE_SHOTS, 'case-dispatched.png') });
 
     const mediator = await signedIn('mediator_a1');
     // The union the case was sent to hears of it: the unread badge, and the notification opens the case.
@@ -118,7 +97,7 @@ describe('a case through the console, page by page', () => {
     await mediator.locator('[data-test=unread] button').click();
     await mediator.locator('[data-test=notifications] .item', { hasText: number }).first().click();
     await mediator.waitForURL(new RegExp(`#/cases/${id}$`));
-    await mediator.screenshot({ path: join(SHOTS, 'notification-opened.png') });
+    await mediator.screenshot({ path: join(CONSOLE_SHOTS, 'notification-opened.png') });
     await openCase(mediator, id);
     await command(mediator, 'accept');
     await command(mediator, 'record_contact', async () => {
@@ -156,7 +135,7 @@ describe('a case through the console, page by page', () => {
     await command(mediator, 'propose_closure', () =>
       choose(mediator, 'outcome', OUTCOME_LABELS.mediation_agreement.zh),
     );
-    await mediator.screenshot({ path: join(SHOTS, 'case-resolved.png') });
+    await mediator.screenshot({ path: join(CONSOLE_SHOTS, 'case-resolved.png') });
 
     await openCase(dispatcher, id);
     await command(dispatcher, 'close', async () => {
@@ -168,11 +147,14 @@ describe('a case through the console, page by page', () => {
     const callbacker = await signedIn('operator_city');
     await openCase(callbacker, id);
     await command(callbacker, 'record_callback', () => choose(callbacker, 'result', 'satisfied'));
-    await callbacker.screenshot({ path: join(SHOTS, 'case-closed.png') });
+    await callbacker.screenshot({ path: join(CONSOLE_SHOTS, 'case-closed.png') });
 
-    const final = await t.http.get<{ status: string; recovered: string; lastCallbackResult: string }>(`/cases/${id}`, {
-      token: await fx.token('dispatcher_city'),
-    });
+    const final = await suite.t.http.get<{ status: string; recovered: string; lastCallbackResult: string }>(
+      `/cases/${id}`,
+      {
+        token: await suite.fx.token('dispatcher_city'),
+      },
+    );
     expect(final.body).toMatchObject({ status: 'closed', recovered: '1000.00', lastCallbackResult: 'satisfied' });
     expect(CALLBACK_RESULT_LABELS.satisfied.zh).toBe('满意');
     // 挽回经济损失 for today rose by exactly what was paid.

@@ -1,12 +1,8 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Browser, Page } from 'playwright-core';
-import { AppRole } from 'src/config/app-config';
-import { consoleSession, launchChromium } from 'test/helpers/browser';
-import { createIdentityFixture, FixtureUser, IdentityFixture } from 'test/helpers/identity-fixture';
-import { createTestApp, TestApp } from 'test/helpers/test-app';
-
-const SHOTS = join(__dirname, 'artifacts', 'console');
+import type { Page } from 'playwright-core';
+import { CONSOLE_SHOTS, consoleSuite } from 'test/helpers/browser';
+import type { FixtureUser } from 'test/helpers/identity-fixture';
 
 interface CaseRow {
   id: string;
@@ -17,44 +13,31 @@ interface CaseRow {
 
 /** The staff console at /console (src/console), driven in headless Chromium through its pages only. */
 describe('staff console at /console', () => {
-  let t: TestApp;
-  let fx: IdentityFixture;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    // No worker: the console's pages read what commands commit; queue consumers would only slow the teardown.
-    t = await createTestApp({ role: AppRole.Api });
-    fx = await createIdentityFixture(t);
-    browser = await launchChromium();
-    mkdirSync(SHOTS, { recursive: true });
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser.close();
-    await t.close();
-  }, 120_000);
-
-  const signedIn = (user: FixtureUser): Promise<Page> => consoleSession(browser, t.http.baseUrl, user);
+  const suite = consoleSuite();
+  const signedIn = (user: FixtureUser): Promise<Page> => suite.signedIn(user);
 
   const casesByNumber = async (number: string) =>
-    (await t.http.get<{ items: CaseRow[] }>(`/cases?number=${number}`, { token: await fx.token('dispatcher_city') }))
-      .body.items;
+    (
+      await suite.t.http.get<{ items: CaseRow[] }>(`/cases?number=${number}`, {
+        token: await suite.fx.token('dispatcher_city'),
+      })
+    ).body.items;
 
   it('serves the built page with a strict CSP and no outside scripts', async () => {
-    const res = await fetch(`${t.http.baseUrl}/console`);
+    const res = await fetch(`${suite.t.http.baseUrl}/console`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-security-policy')).toMatch(/default-src 'none'; script-src 'self';/);
     const html = await res.text();
     expect(html).toContain('<html lang="zh-CN">');
     expect(html).not.toMatch(/src="https?:/);
     const script = /src="(\/console\/assets\/[^"]+\.js)"/.exec(html)?.[1];
-    const asset = await fetch(`${t.http.baseUrl}${script ?? ''}`);
+    const asset = await fetch(`${suite.t.http.baseUrl}${script ?? ''}`);
     expect({ status: asset.status, cache: asset.headers.get('cache-control') }).toEqual({
       status: 200,
       cache: 'public, max-age=31536000, immutable',
     });
-    expect((await fetch(`${t.http.baseUrl}/console/assets/..%2F..%2Fpackage.json`)).status).toBe(404);
-    const slash = await fetch(`${t.http.baseUrl}/console/`, { redirect: 'manual' });
+    expect((await fetch(`${suite.t.http.baseUrl}/console/assets/..%2F..%2Fpackage.json`)).status).toBe(404);
+    const slash = await fetch(`${suite.t.http.baseUrl}/console/`, { redirect: 'manual' });
     expect({ status: slash.status, location: slash.headers.get('location') }).toEqual({
       status: 301,
       location: '/console',
@@ -79,7 +62,7 @@ describe('staff console at /console', () => {
     const amountError = page.locator('.claim-amount .el-form-item__error');
     await amountError.waitFor();
     expect(await amountError.textContent()).toMatch(/amount/);
-    await page.screenshot({ path: join(SHOTS, 'intake-field-error.png') });
+    await page.screenshot({ path: join(CONSOLE_SHOTS, 'intake-field-error.png') });
 
     await page.locator('input[name=claimAmount0]').fill('3000.50');
     await page.locator('[data-test=add-claim]').click();
@@ -99,7 +82,7 @@ describe('staff console at /console', () => {
     await page.keyboard.type('13700001111');
     const callerCases = page.locator('[data-test=caller-cases]');
     await callerCases.filter({ hasText: number }).waitFor();
-    await page.screenshot({ path: join(SHOTS, 'intake-repeat-caller.png') });
+    await page.screenshot({ path: join(CONSOLE_SHOTS, 'intake-repeat-caller.png') });
     await callerCases.getByRole('button').first().click();
     await page.locator('input[name=summary]').fill('询问进展');
     await page.locator('[data-test=submit]').click();
@@ -107,15 +90,15 @@ describe('staff console at /console', () => {
       .locator('.el-message--success')
       .filter({ hasText: `已关联到案件：${number}` })
       .waitFor();
-    const events = await t.http.get<{ type: string }[]>(`/cases/${created!.id}/events`, {
-      token: await fx.token('dispatcher_city'),
+    const events = await suite.t.http.get<{ type: string }[]>(`/cases/${created!.id}/events`, {
+      token: await suite.fx.token('dispatcher_city'),
     });
     expect(events.body.map((e) => e.type)).toContain('call_attached');
     expect(await casesByNumber(number)).toHaveLength(1);
   });
 
   it('search finds a case in scope and opens its page; a mediator of another district finds nothing', async () => {
-    const operator = t.http.withToken(await fx.token('operator_a'));
+    const operator = suite.t.http.withToken(await suite.fx.token('operator_a'));
     const created = await operator.post<CaseRow>('/cases', {
       kind: 'labour_dispute',
       category: 'wage_arrears',
@@ -126,21 +109,21 @@ describe('staff console at /console', () => {
 
     const page = await signedIn('dispatcher_a');
     await page.waitForURL(/#\/desk$/);
-    await page.goto(`${t.http.baseUrl}/console#/cases`);
+    await page.goto(`${suite.t.http.baseUrl}/console#/cases`);
     await page.locator('input[name=number]').fill(created.body.number);
     await page.locator('[data-test=find]').click();
     const link = page.locator('[data-test=case-table] a', { hasText: created.body.number });
     await link.waitFor();
-    await page.screenshot({ path: join(SHOTS, 'case-search.png') });
+    await page.screenshot({ path: join(CONSOLE_SHOTS, 'case-search.png') });
     await link.click();
     await page.locator('[data-test=case-page]').waitFor();
     expect(await page.locator('[data-test=case-page] h2').textContent()).toContain(created.body.number);
     await page.locator('[data-test=timers] .el-table__row').first().waitFor();
-    await page.screenshot({ path: join(SHOTS, 'case-page.png') });
+    await page.screenshot({ path: join(CONSOLE_SHOTS, 'case-page.png') });
 
     const other = await signedIn('mediator_b1');
     await other.waitForURL(/#\/my-cases$/);
-    await other.goto(`${t.http.baseUrl}/console#/cases`);
+    await other.goto(`${suite.t.http.baseUrl}/console#/cases`);
     await other.locator('input[name=number]').fill(created.body.number);
     await other.locator('[data-test=find]').click();
     await other.locator('.el-table__empty-text').filter({ hasText: '没有找到案件' }).waitFor();
@@ -159,7 +142,7 @@ describe('staff console at /console', () => {
   });
 
   it('measures each page from navigation to its data on screen (Performance API), for docs/performance.md', async () => {
-    const operator = t.http.withToken(await fx.token('operator_city'));
+    const operator = suite.t.http.withToken(await suite.fx.token('operator_city'));
     let caseId = '';
     for (let i = 0; i < 60; i++) {
       const created = await operator.post<CaseRow>('/cases', {
@@ -178,7 +161,7 @@ describe('staff console at /console', () => {
     ];
     for (let round = 0; round < 5; round++) {
       for (const [name, hash] of routes) {
-        await dispatcher.goto(`${t.http.baseUrl}/console${hash}`);
+        await dispatcher.goto(`${suite.t.http.baseUrl}/console${hash}`);
         await dispatcher.waitForFunction(
           ([page, seen]) => performance.getEntriesByName(`gd-ready:${page}`).length > seen,
           [name, round] as const,
@@ -187,8 +170,8 @@ describe('staff console at /console', () => {
     }
     const intake = await signedIn('operator_city');
     for (let round = 0; round < 5; round++) {
-      await intake.goto(`${t.http.baseUrl}/console#/cases`);
-      await intake.goto(`${t.http.baseUrl}/console#/intake`);
+      await intake.goto(`${suite.t.http.baseUrl}/console#/cases`);
+      await intake.goto(`${suite.t.http.baseUrl}/console#/intake`);
       await intake.waitForFunction((seen) => performance.getEntriesByName('gd-ready:intake').length > seen, round);
     }
     const read = async (page: Page) =>
@@ -207,6 +190,6 @@ describe('staff console at /console', () => {
         n: values.length,
       };
     }
-    writeFileSync(join(SHOTS, 'timings.json'), `${JSON.stringify(byPage, null, 2)}\n`);
+    writeFileSync(join(CONSOLE_SHOTS, 'timings.json'), `${JSON.stringify(byPage, null, 2)}\n`);
   }, 120_000);
 });

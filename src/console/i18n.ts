@@ -9,7 +9,13 @@ import {
   STATUS_LABELS,
 } from 'src/cases/case-labels';
 import type { Label } from 'src/common/util/label';
-import { TIMER_LABELS } from 'src/sla/sla.types';
+import type { ClaimType } from 'src/cases/case.enums';
+import { TIMER_LABELS, type TimerState } from 'src/sla/sla.types';
+import type { components } from './api-types';
+
+type Schemas = components['schemas'];
+// Records over the enums (or the API's own unions): a value added without a name does not type-check.
+type Names<K extends string> = Record<K, Label>;
 
 export type Lang = 'zh' | 'en';
 const LANG_KEY = 'gd.console.lang';
@@ -111,7 +117,7 @@ const TABLES = {
     work_injury: { zh: '工伤待遇', en: 'Work injury' },
     compensation: { zh: '赔偿金', en: 'Compensation' },
     other: { zh: '其他', en: 'Other' },
-  },
+  } satisfies Names<`${ClaimType}`>,
   timer: TIMER_LABELS,
   timerState: {
     running: { zh: '计时中', en: 'Running' },
@@ -119,7 +125,7 @@ const TABLES = {
     met: { zh: '按时完成', en: 'Met' },
     breached: { zh: '已超时', en: 'Breached' },
     cancelled: { zh: '已取消', en: 'Cancelled' },
-  },
+  } satisfies Names<`${TimerState}`>,
   event: {
     received: { zh: '受理', en: 'Received' },
     classified: { zh: '分类', en: 'Classified' },
@@ -162,14 +168,14 @@ const TABLES = {
     extension_requested: { zh: '申请延期', en: 'Extension requested' },
     extension_approved: { zh: '批准延期', en: 'Extension approved' },
     extension_rejected: { zh: '驳回延期', en: 'Extension rejected' },
-  },
+  } satisfies Names<Schemas['CaseEventDto']['type']>,
   disposition: {
     case_created: { zh: '立案', en: 'New case' },
     consultation_answered: { zh: '咨询已解答', en: 'Consultation answered' },
     attached_to_case: { zh: '关联已有案件', en: 'Attach to a case' },
     callback_requested: { zh: '需要回电', en: 'Callback requested' },
     abandoned: { zh: '未接通/挂断', en: 'Abandoned' },
-  },
+  } satisfies Names<Schemas['LogCallDto']['disposition']>,
 } satisfies Record<string, Record<string, Label>>;
 
 export type Table = keyof typeof TABLES;

@@ -23,7 +23,7 @@ export class RecurringJobs implements BeforeApplicationShutdown {
 
   /** Schedules every recurring job (idempotent: one scheduler per name, however many workers), then keeps watch. */
   async start(): Promise<void> {
-    for (const [name, everyMs] of RECURRING_JOBS) await this.queue.schedule(name, everyMs);
+    await this.schedule(RECURRING_JOBS);
     this.timer = setInterval(() => {
       void this.check();
     }, this.config.queue.schedulerCheckMs);
@@ -45,6 +45,10 @@ export class RecurringJobs implements BeforeApplicationShutdown {
     clearInterval(this.timer);
   }
 
+  private async schedule(jobs: typeof RECURRING_JOBS): Promise<void> {
+    for (const [name, everyMs] of jobs) await this.queue.schedule(name, everyMs);
+  }
+
   private async recreateMissing(): Promise<void> {
     try {
       const missing = new Set(await this.queue.missingSchedulers(RECURRING_JOBS.map(([name]) => name)));
@@ -52,7 +56,7 @@ export class RecurringJobs implements BeforeApplicationShutdown {
       this.logger.warn(
         `job schedulers gone from Redis (${[...missing].join(', ')}): re-creating them; each runs at once to catch up`,
       );
-      for (const [name, everyMs] of RECURRING_JOBS) if (missing.has(name)) await this.queue.schedule(name, everyMs);
+      await this.schedule(RECURRING_JOBS.filter(([name]) => missing.has(name)));
     } catch (error) {
       // Redis unreachable: the next tick or the reconnect tries again.
       this.logger.debug(`scheduler check failed: ${error instanceof Error ? error.message : String(error)}`);

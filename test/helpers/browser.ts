@@ -1,5 +1,9 @@
 import { Browser, chromium, Page } from 'playwright-core';
-import { TEST_PASSWORD } from 'test/helpers/identity-fixture';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { AppRole } from 'src/config/app-config';
+import { createIdentityFixture, FixtureUser, IdentityFixture, TEST_PASSWORD } from 'test/helpers/identity-fixture';
+import { createTestApp, TestApp } from 'test/helpers/test-app';
 
 /**
  * Debian's headless Chromium, as the machine has it (a test tool's own browser download does not work here).
@@ -38,4 +42,34 @@ export async function consoleSession(browser: Browser, baseUrl: string, user: st
   await page.locator('[data-test=current-user]').filter({ hasText: user }).waitFor();
   if (errors.length > 0) throw new Error(`script errors while signing in: ${errors.join('; ')}`);
   return page;
+}
+
+/** Where the console's browser tests write their screenshots and timings (git-ignored). */
+export const CONSOLE_SHOTS = join(__dirname, '..', 'artifacts', 'console');
+
+export interface ConsoleSuite {
+  t: TestApp;
+  fx: IdentityFixture;
+  browser: Browser;
+  signedIn(user: FixtureUser): Promise<Page>;
+}
+
+/**
+ * The setup of a console browser suite: an API-only app (the pages read what commands commit; queue consumers
+ * would only slow the teardown), the accounts, Chromium. Call at the top of a `describe`; read after `beforeAll`.
+ */
+export function consoleSuite(): ConsoleSuite {
+  const suite = {} as ConsoleSuite;
+  beforeAll(async () => {
+    suite.t = await createTestApp({ role: AppRole.Api });
+    suite.fx = await createIdentityFixture(suite.t);
+    suite.browser = await launchChromium();
+    suite.signedIn = (user) => consoleSession(suite.browser, suite.t.http.baseUrl, user);
+    mkdirSync(CONSOLE_SHOTS, { recursive: true });
+  }, 60_000);
+  afterAll(async () => {
+    await suite.browser.close();
+    await suite.t.close();
+  }, 120_000);
+  return suite;
 }
