@@ -100,6 +100,11 @@ export type Word = keyof typeof WORDS;
 
 export const t = (word: Word): string => WORDS[word][lang.value];
 
+/** A page's or panel's own words, kept beside it: `const w = translator({ ... })`, then `w('key')`. */
+export function translator<W extends Record<string, Label>>(words: W): (word: keyof W) => string {
+  return (word) => (words[word] as Label)[lang.value];
+}
+
 const TABLES = {
   kind: KIND_LABELS,
   category: CATEGORY_LABELS,
