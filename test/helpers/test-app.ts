@@ -45,6 +45,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     QUEUE_PREFIX: `gdt_${randomBytes(4).toString('hex')}`,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     STORAGE_DIR: storageDir,
+    // A checkout building its console elsewhere (two builds into one dist/ would swap files under a browser test).
+    ...(process.env.CONSOLE_DIR === undefined ? {} : { CONSOLE_DIR: process.env.CONSOLE_DIR }),
     ...options.env,
   });
   const extraWorkers: INestApplicationContext[] = [];
