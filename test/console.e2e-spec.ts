@@ -1,4 +1,3 @@
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { CONSOLE_SHOTS, consoleSuite } from 'test/helpers/browser';
@@ -140,56 +139,4 @@ describe('staff console at /console', () => {
     await page.waitForURL(/#\/login/);
     expect(await page.evaluate("sessionStorage.getItem('gd.console.refresh')")).toBeNull();
   });
-
-  it('measures each page from navigation to its data on screen (Performance API), for docs/performance.md', async () => {
-    const operator = suite.t.http.withToken(await suite.fx.token('operator_city'));
-    let caseId = '';
-    for (let i = 0; i < 60; i++) {
-      const created = await operator.post<CaseRow>('/cases', {
-        kind: 'labour_dispute',
-        category: 'wage_arrears',
-        narrative: `计时用案件 ${String(i)}`,
-        claims: [{ type: 'unpaid_wages', amount: '100.00' }],
-      });
-      caseId = created.body.id;
-    }
-    const dispatcher = await signedIn('dispatcher_city');
-    const routes: [string, string][] = [
-      ['inbox', '#/desk'],
-      ['cases', '#/cases'],
-      ['case', `#/cases/${caseId}`],
-    ];
-    for (let round = 0; round < 5; round++) {
-      for (const [name, hash] of routes) {
-        await dispatcher.goto(`${suite.t.http.baseUrl}/console${hash}`);
-        await dispatcher.waitForFunction(
-          ([page, seen]) => performance.getEntriesByName(`gd-ready:${page}`).length > seen,
-          [name, round] as const,
-        );
-      }
-    }
-    const intake = await signedIn('operator_city');
-    for (let round = 0; round < 5; round++) {
-      await intake.goto(`${suite.t.http.baseUrl}/console#/cases`);
-      await intake.goto(`${suite.t.http.baseUrl}/console#/intake`);
-      await intake.waitForFunction((seen) => performance.getEntriesByName('gd-ready:intake').length > seen, round);
-    }
-    const read = async (page: Page) =>
-      page.evaluate(() => performance.getEntriesByType('measure').map((m) => ({ name: m.name, duration: m.duration })));
-    const measures = [...(await read(dispatcher)), ...(await read(intake))];
-    const byPage: Record<string, { median: number; worst: number; n: number }> = {};
-    for (const name of ['inbox', 'cases', 'case', 'intake']) {
-      const values = measures
-        .filter((m) => m.name === `gd-ready:${name}`)
-        .map((m) => m.duration)
-        .sort((a, b) => a - b);
-      expect(values.length).toBeGreaterThanOrEqual(5);
-      byPage[name] = {
-        median: Math.round(values[Math.floor(values.length / 2)] ?? 0),
-        worst: Math.round(values.at(-1) ?? 0),
-        n: values.length,
-      };
-    }
-    writeFileSync(join(CONSOLE_SHOTS, 'timings.json'), `${JSON.stringify(byPage, null, 2)}\n`);
-  }, 120_000);
 });

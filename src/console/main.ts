@@ -2,6 +2,7 @@ import ElementPlus from 'element-plus';
 import 'element-plus/dist/index.css';
 import { createApp } from 'vue';
 import App from './App.vue';
-import { router } from './router';
+import { prefetchPages, router } from './router';
 
 createApp(App).use(ElementPlus).use(router).mount('#app');
+void router.isReady().then(prefetchPages);

@@ -28,7 +28,12 @@ export function launchChromium(): Promise<Browser> {
  * A new browser context signed in to the staff console as `user`, from the keyboard (type, Tab, Enter), at
  * 1280 px; fails on any script error on the way.
  */
-export async function consoleSession(browser: Browser, baseUrl: string, user: string): Promise<Page> {
+export async function consoleSession(
+  browser: Browser,
+  baseUrl: string,
+  user: string,
+  password: string = TEST_PASSWORD,
+): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
   const page = await context.newPage();
   const errors: string[] = [];
@@ -37,7 +42,7 @@ export async function consoleSession(browser: Browser, baseUrl: string, user: st
   await page.locator('input[name=username]').focus();
   await page.keyboard.type(user);
   await page.keyboard.press('Tab');
-  await page.keyboard.type(TEST_PASSWORD);
+  await page.keyboard.type(password);
   await page.keyboard.press('Enter');
   await page.locator('[data-test=current-user]').filter({ hasText: user }).waitFor();
   if (errors.length > 0) throw new Error(`script errors while signing in: ${errors.join('; ')}`);
