@@ -1,0 +1,23 @@
+import { lang } from './i18n';
+
+// One formatter per language: `toLocaleString` with options builds a new Intl.DateTimeFormat on every call, which
+// a table pays once per row and per render.
+const FORMATS = {
+  zh: new Intl.DateTimeFormat('zh-CN', {
+    timeZone: 'Asia/Shanghai',
+    dateStyle: 'short',
+    timeStyle: 'short',
+    hour12: false,
+  }),
+  en: new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Asia/Shanghai',
+    dateStyle: 'short',
+    timeStyle: 'short',
+    hour12: false,
+  }),
+};
+
+/** An instant as Beijing wall-clock date and time, in the console's language; '—' for none. */
+export function dateTime(iso: string | null | undefined): string {
+  return iso ? FORMATS[lang.value].format(new Date(iso)) : '—';
+}
