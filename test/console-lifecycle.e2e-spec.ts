@@ -4,7 +4,7 @@ import { CALLBACK_RESULT_LABELS, OUTCOME_LABELS } from 'src/cases/case-labels';
 import { yuanToFen } from 'src/common/money/money';
 import { shanghaiDay } from 'src/common/util/shanghai-time';
 import { CONSOLE_SHOTS, consoleSuite } from 'test/helpers/browser';
-import type { FixtureUser } from 'test/helpers/identity-fixture';
+import { TEST_PASSWORD, type FixtureUser } from 'test/helpers/identity-fixture';
 
 interface Summary {
   figures: { moneyRecovered: string };
@@ -51,6 +51,22 @@ describe('a case through the console, page by page', () => {
     await run.waitFor({ state: 'hidden' });
   }
 
+  /** 挽回经济损失 for today as the leadership dashboard shows it (signed in there as the city's leader), in fen. */
+  async function dashboardRecovered(page: Page, today: string): Promise<bigint> {
+    await page.goto(`${suite.t.http.baseUrl}/dashboard#period=custom&from=${today}&to=${today}`);
+    await page.reload();
+    const login = page.locator('#login-form');
+    if (await login.isVisible()) {
+      await page.fill('input[name=username]', 'leader_city');
+      await page.fill('input[name=password]', TEST_PASSWORD);
+      await page.click('#login-form button[type=submit]');
+    }
+    await page.waitForSelector('main[data-state=ready]');
+    const shown = (await page.locator('[data-figure=moneyRecovered] .value').textContent()) ?? '';
+    // The page's "1,000.00": the same figure, with thousands separators.
+    return yuanToFen(shown.replace(/,/g, ''));
+  }
+
   const recovered = async (): Promise<string> =>
     (await suite.t.http.get<Summary>('/reports/summary?period=day', { token: await suite.fx.token('leader_city') }))
       .body.figures.moneyRecovered;
@@ -58,6 +74,9 @@ describe('a case through the console, page by page', () => {
   it('intake → dispatch → accept → mediation with two instalments → payments → closure → callback', async () => {
     const before = await recovered();
     const today = shanghaiDay(new Date());
+    const leader = await suite.browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    const shownBefore = await dashboardRecovered(leader, today);
+    expect(shownBefore).toBe(yuanToFen(before));
     // The operator takes the call in the intake page.
     const intake = await signedIn('operator_city');
     await intake.waitForURL(/#\/intake$/);
@@ -77,6 +96,19 @@ describe('a case through the console, page by page', () => {
     });
     const id = found.body.items[0]?.id ?? '';
     expect(id).not.toBe('');
+
+    // The same worker calls again: the lookup shows the case (masked), and the call is attached to it.
+    await intake.keyboard.type('13600002222');
+    const callerCases = intake.locator('[data-test=caller-cases]');
+    await callerCases.filter({ hasText: number }).waitFor();
+    await callerCases.getByRole('button').first().click();
+    await intake.locator('input[name=summary]').fill('询问进展');
+    await intake.locator('input[name=summary]').press('Enter');
+    await intake
+      .locator('.el-message--success')
+      .filter({ hasText: number })
+      .filter({ hasText: '已关联到案件' })
+      .waitFor();
 
     const dispatcher = await signedIn('dispatcher_city');
     await openCase(dispatcher, id);
@@ -157,8 +189,24 @@ describe('a case through the console, page by page', () => {
     );
     expect(final.body).toMatchObject({ status: 'closed', recovered: '1000.00', lastCallbackResult: 'satisfied' });
     expect(CALLBACK_RESULT_LABELS.satisfied.zh).toBe('满意');
-    // 挽回经济损失 for today rose by exactly what was paid.
+    // 挽回经济损失 for today rose by exactly what was paid: in the reports API and on the dashboard's page.
     expect(yuanToFen(await recovered()) - yuanToFen(before)).toBe(100000n);
+    expect((await dashboardRecovered(leader, today)) - shownBefore).toBe(100000n);
+    await leader.screenshot({ path: join(CONSOLE_SHOTS, 'dashboard-today.png') });
+    const events = await suite.t.http.get<{ type: string }[]>(`/cases/${id}/events`, {
+      token: await suite.fx.token('dispatcher_city'),
+    });
+    expect(events.body.filter((e) => e.type === 'call_attached')).toHaveLength(1);
+
+    // A mediator of another district searching for that case number finds nothing.
+    const other = await signedIn('mediator_b1');
+    await other.goto(`${suite.t.http.baseUrl}/console#/cases`);
+    await other.locator('input[name=number]').fill(number);
+    const answered = other.waitForResponse((res) => res.url().includes(`number=${number}`));
+    await other.locator('[data-test=find]').click();
+    expect((await answered).status()).toBe(200);
+    await other.locator('.el-table__empty-text').filter({ hasText: '没有找到案件' }).waitFor();
+    expect(await other.locator('[data-test=case-table] a').count()).toBe(0);
     // Eleven commands through four browsers: slower than one request, and slower still beside other suites.
   }, 180_000);
 });
