@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { CONSOLE_SHOTS, consoleSuite } from 'test/helpers/browser';
-import type { FixtureUser } from 'test/helpers/identity-fixture';
+import { TEST_PASSWORD, type FixtureUser } from 'test/helpers/identity-fixture';
 
 interface CaseRow {
   id: string;
@@ -127,6 +127,32 @@ describe('staff console at /console', () => {
     await other.locator('[data-test=find]').click();
     await other.locator('.el-table__empty-text').filter({ hasText: '没有找到案件' }).waitFor();
     expect(await other.locator('[data-test=case-table] a').count()).toBe(0);
+  });
+
+  it('a session ended elsewhere sends the user to sign in, and back to the same page after', async () => {
+    const page = await signedIn('dispatcher_city');
+    await page.goto(`${suite.t.http.baseUrl}/console#/cases`);
+    await page.locator('[data-test=case-table]').waitFor();
+    // The session ends on the server (as when an administrator signs it out): its tokens stop working.
+    const refreshToken = await page.evaluate<string | null>("sessionStorage.getItem('gd.console.refresh')");
+    const renewed = await suite.t.http.post<{ accessToken: string; refreshToken: string }>('/auth/refresh', {
+      refreshToken,
+    });
+    expect(renewed.status).toBe(200);
+    const ended = await suite.t.http.post(
+      '/auth/logout',
+      { refreshToken: renewed.body.refreshToken },
+      { token: renewed.body.accessToken },
+    );
+    expect(ended.status).toBeLessThan(300);
+
+    await page.locator('[data-test=find]').click();
+    await page.waitForURL(/#\/login\?next=%2Fcases$/);
+    await page.locator('input[name=username]').fill('dispatcher_city');
+    await page.locator('input[name=password]').fill(TEST_PASSWORD);
+    await page.locator('input[name=password]').press('Enter');
+    await page.waitForURL(/#\/cases$/);
+    await page.locator('[data-test=case-table]').waitFor();
   });
 
   it('switches to English and remembers it; signing out ends the session', async () => {

@@ -45,5 +45,7 @@ router.beforeEach(async (to) => {
 
 onSignedOut(() => {
   session.me = null;
-  void router.replace('/login');
+  // An expired session brings the user back, after signing in again, to where they were.
+  const here = router.currentRoute.value;
+  void router.replace(here.meta.public === true ? '/login' : { path: '/login', query: { next: here.fullPath } });
 });
