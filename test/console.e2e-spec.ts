@@ -147,7 +147,7 @@ describe('staff console at /console', () => {
     expect(ended.status).toBeLessThan(300);
 
     await page.locator('[data-test=find]').click();
-    await page.waitForURL(/#\/login\?next=%2Fcases$/);
+    await page.waitForURL(/#\/login\?next=\/cases$/);
     await page.locator('input[name=username]').fill('dispatcher_city');
     await page.locator('input[name=password]').fill(TEST_PASSWORD);
     await page.locator('input[name=password]').press('Enter');
