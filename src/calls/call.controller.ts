@@ -7,6 +7,9 @@ import { CallLookupDto, CallLookupResponseDto, CallResponseDto, LogCallDto } fro
 import { CallService } from 'src/calls/call.service';
 import { Idempotent } from 'src/idempotency/idempotent.decorator';
 
+/** Who takes hotline contacts (and so has a call log of their own). */
+export const CALL_ROLES = [Role.Operator, Role.Dispatcher];
+
 @ApiTags('calls')
 @Controller('calls')
 export class CallController {
@@ -16,7 +19,7 @@ export class CallController {
    * Logs one hotline contact. Depending on `disposition` it creates a case, attaches to an existing case,
    * records a callback request, or closes a consultation answered on the spot.
    */
-  @Authenticated(Role.Operator, Role.Dispatcher)
+  @Authenticated(...CALL_ROLES)
   @Post()
   @Idempotent()
   log(@CurrentActor() actor: Actor, @Body() dto: LogCallDto): Promise<CallResponseDto> {
@@ -24,7 +27,7 @@ export class CallController {
   }
 
   /** Finds a repeat caller by phone (in the body, never in a URL) with their open cases in your scope. */
-  @Authenticated(Role.Operator, Role.Dispatcher)
+  @Authenticated(...CALL_ROLES)
   @Post('lookup')
   @HttpCode(HttpStatus.OK)
   lookup(@CurrentActor() actor: Actor, @Body() dto: CallLookupDto): Promise<CallLookupResponseDto> {

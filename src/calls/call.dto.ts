@@ -1,16 +1,21 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   IsDateString,
   IsEnum,
+  IsInt,
   IsNotEmpty,
   IsOptional,
   IsString,
   IsUUID,
+  Max,
   MaxLength,
+  Min,
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import { CallDisposition } from 'src/calls/call.entity';
+import { LoggedCall } from 'src/calls/call.repository';
 import { CaseDetailsDto, PartyRefDto } from 'src/cases/case.dto';
 import { CaseSummaryDto } from 'src/cases/case-response.dto';
 import { Channel } from 'src/cases/case.enums';
@@ -81,4 +86,46 @@ export class CallLookupResponseDto {
   parties!: PartyResponseDto[];
   /** Their open cases in your scope: attach instead of duplicating. */
   openCases!: CaseSummaryDto[];
+}
+
+export class ListMyCallsQueryDto {
+  /** How many calls, newest first (1–100). */
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 100, default: 20 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'limit must be a whole number' })
+  @Min(1, { message: 'limit must be at least 1' })
+  @Max(100, { message: 'limit must be at most 100' })
+  limit = 20;
+}
+
+/** A call as the operator's own call log shows it: no phone number, not even masked. */
+export class CallSummaryDto {
+  id!: string;
+  startedAt!: string;
+  disposition!: CallDisposition;
+  /** What the operator wrote down; null when nothing was. */
+  summary!: string | null;
+  /** The case the call opened or was attached to. */
+  caseId!: string | null;
+  /** @example "GD-2026-000123" */
+  caseNumber!: string | null;
+  /** The caller's name, when the caller was recorded. */
+  callerName!: string | null;
+}
+
+export class CallPageDto {
+  items!: CallSummaryDto[];
+}
+
+export function toCallSummary(call: LoggedCall): CallSummaryDto {
+  return {
+    id: call.id,
+    startedAt: call.startedAt.toISOString(),
+    disposition: call.disposition,
+    summary: call.summary === '' ? null : call.summary,
+    caseId: call.caseId,
+    caseNumber: call.caseNumber,
+    callerName: call.callerName,
+  };
 }

@@ -13,6 +13,8 @@ export enum CallDisposition {
 
 /** One hotline contact, as the operator logged it. */
 @Entity('call')
+// An operator's own call log, newest first (migration ConsoleQueryIndexes).
+@Index('idx_call_operator_started', { synchronize: false })
 export class CallEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

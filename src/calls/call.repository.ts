@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { CallEntity } from 'src/calls/call.entity';
+import { CallDisposition, CallEntity } from 'src/calls/call.entity';
 import { AppendTable, DbContext } from 'src/database/db-context';
 
 const CALL: AppendTable = {
@@ -19,6 +19,17 @@ const CALL: AppendTable = {
 };
 
 export type NewCall = Omit<CallEntity, 'createdAt' | 'case' | 'callerParty'>;
+
+/** A call of an operator's log, with the case number and the caller's name (never the phone). */
+export interface LoggedCall {
+  id: string;
+  startedAt: Date;
+  disposition: CallDisposition;
+  summary: string;
+  caseId: string | null;
+  caseNumber: string | null;
+  callerName: string | null;
+}
 
 @Injectable()
 export class CallRepository {
@@ -40,5 +51,38 @@ export class CallRepository {
         call.caseId,
       ],
     ]);
+  }
+
+  /** An operator's calls, newest first (index idx_call_operator_started). */
+  async loggedBy(operatorId: string, limit: number): Promise<LoggedCall[]> {
+    const rows = await this.db.manager.query<
+      {
+        id: string;
+        started_at: Date;
+        disposition: CallDisposition;
+        summary: string;
+        case_id: string | null;
+        number: string | null;
+        caller_name: string | null;
+      }[]
+    >(
+      `SELECT k.id, k.started_at, k.disposition, k.summary, k.case_id, c.number, p.name AS caller_name
+         FROM call k
+         LEFT JOIN "case" c ON c.id = k.case_id
+         LEFT JOIN party p ON p.id = k.caller_party_id
+        WHERE k.operator_id = $1
+        ORDER BY k.started_at DESC, k.id DESC
+        LIMIT $2`,
+      [operatorId, limit],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      startedAt: r.started_at,
+      disposition: r.disposition,
+      summary: r.summary,
+      caseId: r.case_id,
+      caseNumber: r.number,
+      callerName: r.caller_name,
+    }));
   }
 }

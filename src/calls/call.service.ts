@@ -2,7 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { AuditAction, AuditService } from 'src/audit/audit.service';
 import { Actor } from 'src/auth/principal';
-import { CallLookupDto, CallLookupResponseDto, CallResponseDto, LogCallDto } from 'src/calls/call.dto';
+import {
+  CallLookupDto,
+  CallLookupResponseDto,
+  CallPageDto,
+  CallResponseDto,
+  LogCallDto,
+  toCallSummary,
+} from 'src/calls/call.dto';
 import { CallDisposition } from 'src/calls/call.entity';
 import { CallRepository } from 'src/calls/call.repository';
 import { CaseWriter } from 'src/cases/case-writer';
@@ -112,5 +119,10 @@ export class CallService {
       parties.map((party) => party.id),
     );
     return { parties, openCases };
+  }
+
+  /** The caller's own call log, newest first. */
+  async mine(actor: Actor, limit: number): Promise<CallPageDto> {
+    return { items: (await this.calls.loggedBy(actor.principal.userId, limit)).map(toCallSummary) };
   }
 }

@@ -158,6 +158,15 @@ export class ListCasesQueryDto extends CursorPageQueryDto {
   @IsOptional()
   @IsEnum(TimerName)
   breachedTimer?: TimerName;
+
+  /**
+   * Closed cases still waiting for their follow-up call (回访): a callback clock was started when the case closed
+   * and no callback has been recorded since (true), or every other case (false).
+   */
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'awaitingCallback must be true or false' })
+  awaitingCallback?: boolean;
 }
 
 /** The filters of a case list, without the page position (what an export of the list takes). */

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, UnitScope } from 'src/auth/principal';
 import { CaseEventRepository } from 'src/cases/case-event.repository';
-import { CaseListFilters, ListCasesQueryDto, ListEventsQueryDto, WorkQueueQueryDto } from 'src/cases/case-query.dto';
-import { CaseEntity } from 'src/cases/case.entity';
+import { CaseListFilters, ListCasesQueryDto, ListEventsQueryDto } from 'src/cases/case-query.dto';
 import { CaseCriteria, CaseFilter, CaseRepository } from 'src/cases/case.repository';
 import {
   CaseEventDto,
@@ -16,10 +15,6 @@ import { CaseService } from 'src/cases/case.service';
 import { CaseWriter } from 'src/cases/case-writer';
 import { decodeCursor, isIsoInstant, isUuid, keysetPage } from 'src/common/http/cursor';
 import { OrgUnitService } from 'src/org-units/org-unit.service';
-
-/** A due-time key as PostgreSQL prints timestamptz, or `infinity` for a case with no running clock. */
-const isDueKey = (part: string): boolean =>
-  part === 'infinity' || /^\d{4}-\d{2}-\d{2} [\d:.]+[+-]\d{2}(:\d{2})?$/.test(part);
 
 function afterReceived(cursor: string): { receivedAt: Date; id: string } {
   const [at = '', id = ''] = decodeCursor(cursor, [isIsoInstant, isUuid]);
@@ -72,43 +67,11 @@ export class CaseQueryService {
       collective: query.collective,
       dated: datedRanges(query),
       breachedTimer: query.breachedTimer,
+      awaitingCallback: query.awaitingCallback,
       employerId: query.employerId,
       number: query.number,
       text: query.q,
     };
-  }
-
-  /** `GET /me/cases`: the caller's open cases, nearest deadline first. */
-  async myCases(actor: Actor, query: WorkQueueQueryDto): Promise<CasePageDto> {
-    return this.queuePage(query, (after) =>
-      this.cases.workQueue({ assigneeId: actor.principal.userId }, actor.principal.unitPath, query.limit + 1, after),
-    );
-  }
-
-  /** `GET /units/:id/inbox`: dispatched to the unit and not yet accepted or returned, nearest deadline first. */
-  async inbox(actor: Actor, unitId: string, query: WorkQueueQueryDto): Promise<CasePageDto> {
-    const unit = await this.units.requireInScope(unitId, actor.principal);
-    return this.queuePage(query, (after) =>
-      this.cases.workQueue({ unitId: unit.id }, unit.path, query.limit + 1, after),
-    );
-  }
-
-  private async queuePage(
-    query: WorkQueueQueryDto,
-    load: (after?: { nextDue: string; id: string }) => Promise<{ entity: CaseEntity; nextDue: string }[]>,
-  ): Promise<CasePageDto> {
-    let after: { nextDue: string; id: string } | undefined;
-    if (query.cursor !== undefined) {
-      const [nextDue = '', id = ''] = decodeCursor(query.cursor, [isDueKey, isUuid]);
-      after = { nextDue, id };
-    }
-    const rows = await load(after);
-    return keysetPage(
-      rows,
-      query.limit,
-      (r) => toCaseSummary(r.entity),
-      (r) => [r.nextDue, r.entity.id],
-    );
   }
 
   /** Open cases of these parties in the caller's scope (repeat-caller recognition). */

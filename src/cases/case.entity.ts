@@ -33,6 +33,9 @@ import {
 @Index('idx_case_open', { synchronize: false })
 @Index('idx_case_received', { synchronize: false })
 @Index('idx_case_closed', { synchronize: false })
+// Console lists (migration ConsoleQueryIndexes): a unit's dispatch desk, closed cases still owed a callback.
+@Index('idx_case_dispatch_desk', { synchronize: false })
+@Index('idx_case_awaiting_callback', { synchronize: false })
 export class CaseEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

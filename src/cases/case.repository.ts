@@ -30,6 +30,8 @@ export interface CaseFilter {
   /** Half-open instant ranges on the dates the report figures are counted by. */
   dated?: Partial<Record<CaseDateBasis, { from?: Date; to?: Date }>>;
   breachedTimer?: string;
+  /** Closed, with a callback clock started, and no callback recorded since the case (last) closed. */
+  awaitingCallback?: boolean;
   employerId?: string;
   number?: string;
   text?: string;
@@ -63,6 +65,16 @@ const DATE_BASIS: Record<CaseDateBasis, (from: string, to: string, timer: string
     `EXISTS (SELECT 1 FROM case_timer t WHERE t.case_id = c.id AND t.breached_at >= ${from} AND t.breached_at < ${to} ${timer})`,
 };
 const DAY_BASES: readonly CaseDateBasis[] = ['paid', 'firstPaid'];
+
+/**
+ * The 回访 rule: closing starts a callback clock (a consultation answered on the spot gets none) and recording a
+ * callback stops it and sets last_callback_result, which a reopening clears. A clock that breached stays breached
+ * after a late callback, so the clock alone does not say the callback is still owed. Literal values: the partial
+ * index idx_case_awaiting_callback has the same predicate.
+ */
+const AWAITING_CALLBACK = `(c.status = 'closed' AND c.last_callback_result IS NULL
+  AND EXISTS (SELECT 1 FROM case_timer cbt WHERE cbt.case_id = c.id AND cbt.timer = 'callback'
+              AND cbt.state IN ('running', 'paused', 'breached')))`;
 
 function likeFragment(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -184,45 +196,6 @@ export class CaseRepository {
       .getMany();
   }
 
-  /**
-   * A work queue ordered by the nearest due time of the case's running SLA clocks (cases with none last), then id:
-   * the caller's open cases, or a unit's dispatched, not yet accepted cases. Both stay inside the caller's scope.
-   */
-  async workQueue(
-    queue: { assigneeId: string } | { unitId: string },
-    scopePath: string,
-    limit: number,
-    after?: { nextDue: string; id: string },
-  ): Promise<{ entity: CaseEntity; nextDue: string }[]> {
-    const nextDue = `COALESCE((SELECT min(t.due_at) FROM case_timer t WHERE t.case_id = c.id AND t.state = 'running'), 'infinity')`;
-    const query = this.repo
-      .createQueryBuilder('c')
-      .addSelect(`${nextDue}::text`, 'next_due')
-      .where('c.owner_path LIKE :prefix', { prefix: `${scopePath}%` })
-      .orderBy(nextDue, 'ASC')
-      .addOrderBy('c.id', 'ASC')
-      .limit(limit);
-    if ('assigneeId' in queue) {
-      query.andWhere('c.assignee_id = :assigneeId AND c.status <> :closed', {
-        assigneeId: queue.assigneeId,
-        closed: CaseStatus.Closed,
-      });
-    } else {
-      query.andWhere('c.org_unit_id = :unitId AND c.status = :dispatched', {
-        unitId: queue.unitId,
-        dispatched: CaseStatus.Dispatched,
-      });
-    }
-    if (after) {
-      query.andWhere(`(${nextDue}, c.id) > (:afterDue::timestamptz, :afterId)`, {
-        afterDue: after.nextDue,
-        afterId: after.id,
-      });
-    }
-    const { entities, raw } = await query.getRawAndEntities<{ next_due: string }>();
-    return entities.map((entity, i) => ({ entity, nextDue: raw[i]?.next_due ?? 'infinity' }));
-  }
-
   /** Keyset pagination on (received_at, id), newest first; the scope prefix is always applied. */
   async search(filter: CaseFilter): Promise<CaseEntity[]> {
     const query = this.filtered(filter).orderBy('c.received_at', 'DESC').addOrderBy('c.id', 'DESC').limit(filter.limit);
@@ -284,6 +257,9 @@ export class CaseRepository {
         timer = 'AND t.timer = :breachedTimer';
       }
       query.andWhere(DATE_BASIS[basis](from, to, timer));
+    }
+    if (filter.awaitingCallback !== undefined) {
+      query.andWhere(filter.awaitingCallback ? AWAITING_CALLBACK : `NOT ${AWAITING_CALLBACK}`);
     }
     if (filter.text !== undefined) {
       query.andWhere(

@@ -8,6 +8,8 @@ import { CaseQueryService } from 'src/cases/case-query.service';
 import { CaseRepository } from 'src/cases/case.repository';
 import { CaseService } from 'src/cases/case.service';
 import { WorkQueueController } from 'src/cases/work-queue.controller';
+import { WorkQueueRepository } from 'src/cases/work-queue.repository';
+import { WorkQueueService } from 'src/cases/work-queue.service';
 import { CaseWriter } from 'src/cases/case-writer';
 import { EmployersModule } from 'src/employers/employers.module';
 import { OrgUnitsModule } from 'src/org-units/org-units.module';
@@ -25,6 +27,8 @@ import { SlaModule } from 'src/sla/sla.module';
     CaseCommandService,
     CaseQueryService,
     CaseIntakeService,
+    WorkQueueRepository,
+    WorkQueueService,
   ],
   exports: [CaseRepository, CaseEventRepository, CaseService, CaseWriter, CaseCommandService, CaseQueryService],
 })

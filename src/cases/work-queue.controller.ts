@@ -4,26 +4,30 @@ import { Authenticated, CurrentActor } from 'src/auth/auth.decorators';
 import type { Actor } from 'src/auth/principal';
 import { CASEWORK_ROLES } from 'src/auth/role';
 import { WorkQueueQueryDto } from 'src/cases/case-query.dto';
-import { CaseQueryService } from 'src/cases/case-query.service';
-import { CasePageDto } from 'src/cases/case-response.dto';
+import { WorkItemPageDto } from 'src/cases/work-queue.dto';
+import { WorkQueueService } from 'src/cases/work-queue.service';
 import { IdParam } from 'src/common/http/id-param';
 
 @ApiTags('work queues')
 @Controller()
 export class WorkQueueController {
-  constructor(private readonly queries: CaseQueryService) {}
+  constructor(private readonly queues: WorkQueueService) {}
 
   /** My open cases, nearest deadline (of their running SLA clocks) first; cases with no running clock last. */
   @Authenticated(...CASEWORK_ROLES)
   @Get('me/cases')
-  myCases(@CurrentActor() actor: Actor, @Query() query: WorkQueueQueryDto): Promise<CasePageDto> {
-    return this.queries.myCases(actor, query);
+  myCases(@CurrentActor() actor: Actor, @Query() query: WorkQueueQueryDto): Promise<WorkItemPageDto> {
+    return this.queues.myCases(actor, query);
   }
 
-  /** Cases dispatched to this union and not yet accepted or returned, nearest deadline first. */
+  /** The union's dispatch desk: triaged cases to dispatch (returned ones too), dispatched ones not yet accepted. */
   @Authenticated(...CASEWORK_ROLES)
   @Get('units/:id/inbox')
-  inbox(@CurrentActor() actor: Actor, @IdParam() id: string, @Query() query: WorkQueueQueryDto): Promise<CasePageDto> {
-    return this.queries.inbox(actor, id, query);
+  inbox(
+    @CurrentActor() actor: Actor,
+    @IdParam() id: string,
+    @Query() query: WorkQueueQueryDto,
+  ): Promise<WorkItemPageDto> {
+    return this.queues.inbox(actor, id, query);
   }
 }

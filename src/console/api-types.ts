@@ -258,6 +258,23 @@ export interface paths {
         patch: operations["UserController_update"];
         trace?: never;
     };
+    "/org-units/{id}/staff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Active accounts whose home unit is this unit (not the units below it), by display name. */
+        get: operations["StaffController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/parties": {
         parameters: {
             query?: never;
@@ -451,7 +468,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Cases dispatched to this union and not yet accepted or returned, nearest deadline first. */
+        /** The union's dispatch desk: triaged cases to dispatch (returned ones too), dispatched ones not yet accepted. */
         get: operations["WorkQueueController_inbox"];
         put?: never;
         post?: never;
@@ -492,6 +509,23 @@ export interface paths {
         put?: never;
         /** Finds a repeat caller by phone (in the body, never in a URL) with their open cases in your scope. */
         post: operations["CallController_lookup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/calls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The calls you logged, newest first. */
+        get: operations["MyCallsController_list"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1203,6 +1237,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/sla/extension-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Extension requests on clocks of cases in your scope, oldest first: the ones waiting with `state=pending`. */
+        get: operations["TimerController_extensionRequests"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/sla/breaches": {
         parameters: {
             query?: never;
@@ -1528,6 +1579,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/employers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Up to 10 employers whose name contains `q` or whose credit code starts with it, best match first: only
+         *     employers with a case in your scope.
+         */
+        get: operations["EmployerController_suggest"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1655,6 +1726,12 @@ export interface components {
             password?: string;
             /** @description The version you read; a stale one answers 409. */
             version: number;
+        };
+        StaffMemberDto: {
+            id: string;
+            /** @example 李调解 */
+            displayName: string;
+            roles: ("operator" | "dispatcher" | "mediator" | "legal_aid" | "leader" | "admin")[];
         };
         CreatePartyDto: {
             /** @example 王小明 */
@@ -1929,6 +2006,45 @@ export interface components {
             /** Format: uuid */
             relatedCaseId: string;
         };
+        WorkItemDto: {
+            /**
+             * @description The nearest due time of the case's running clocks (ISO 8601); null when no clock is running.
+             * @example 2026-11-21T09:30:00.000Z
+             */
+            nextDueAt: string | null;
+            /**
+             * @description Which clock is due at `nextDueAt`; null when no clock is running.
+             * @enum {string|null}
+             */
+            nextTimer: "first_contact" | "acceptance" | "mediation" | "resolution" | "callback" | "instalment" | "limitation" | null;
+            /** @description A running clock is past its due time, or a clock of the case has breached. */
+            overdue: boolean;
+            id: string;
+            /** @example GD-2026-000123 */
+            number: string;
+            /** @enum {string} */
+            kind: "consultation" | "complaint" | "labour_dispute" | "hardship_aid";
+            /** @enum {string} */
+            category: "wage_arrears" | "labour_contract" | "social_insurance" | "work_injury" | "working_hours" | "dismissal" | "occupational_safety" | "discrimination" | "platform_work" | "other";
+            /** @enum {string} */
+            priority: "normal" | "urgent" | "critical";
+            /** @enum {string} */
+            status: "received" | "triaged" | "dispatched" | "in_progress" | "mediation" | "legal_aid" | "resolved" | "closed";
+            /** @enum {string} */
+            channel: "hotline" | "walk_in" | "online" | "wechat" | "letter" | "referral";
+            collective: boolean;
+            orgUnitId: string;
+            employerId: string | null;
+            /** @description Total claimed, yuan. */
+            claimed: string;
+            receivedAt: string;
+            version: number;
+        };
+        WorkItemPageDto: {
+            items: components["schemas"]["WorkItemDto"][];
+            /** @description Pass as `cursor` for the next page; null at the end. */
+            nextCursor: string | null;
+        };
         CaseDetailsDto: {
             /** @enum {string} */
             kind: "consultation" | "complaint" | "labour_dispute" | "hardship_aid";
@@ -1999,6 +2115,23 @@ export interface components {
             parties: components["schemas"]["PartyResponseDto"][];
             /** @description Their open cases in your scope: attach instead of duplicating. */
             openCases: components["schemas"]["CaseSummaryDto"][];
+        };
+        CallSummaryDto: {
+            id: string;
+            startedAt: string;
+            /** @enum {string} */
+            disposition: "consultation_answered" | "case_created" | "attached_to_case" | "callback_requested" | "abandoned";
+            /** @description What the operator wrote down; null when nothing was. */
+            summary: string | null;
+            /** @description The case the call opened or was attached to. */
+            caseId: string | null;
+            /** @example GD-2026-000123 */
+            caseNumber: string | null;
+            /** @description The caller's name, when the caller was recorded. */
+            callerName: string | null;
+        };
+        CallPageDto: {
+            items: components["schemas"]["CallSummaryDto"][];
         };
         AttachmentResponseDto: {
             id: string;
@@ -2339,6 +2472,41 @@ export interface components {
         RejectExtensionDto: {
             /** @example 理由不充分，请按原期限办结 */
             reason: string;
+        };
+        PendingExtensionDto: {
+            /** @enum {string} */
+            timer: "first_contact" | "acceptance" | "mediation" | "resolution" | "callback" | "instalment" | "limitation";
+            /** @example GD-2026-000123 */
+            caseNumber: string;
+            /** @description The clock's due time now (before any extension this request asks for). */
+            dueAt: string;
+            id: string;
+            caseId: string;
+            timerId: string;
+            amount: number;
+            /**
+             * @description hours or days of the clock's calendar
+             * @enum {string}
+             */
+            unit: "hours" | "days";
+            amountMs: number;
+            reason: string;
+            /**
+             * @description pending, approved or rejected
+             * @enum {string}
+             */
+            state: "pending" | "approved" | "rejected";
+            requestedBy: string;
+            requestedAt: string;
+            decidedBy: string | null;
+            decidedAt: string | null;
+            /** @description The approval note or the reason for rejecting. */
+            decisionNote: string;
+        };
+        ExtensionRequestPageDto: {
+            items: components["schemas"]["PendingExtensionDto"][];
+            /** @description Pass as `cursor` for the next page; null at the end. */
+            nextCursor: string | null;
         };
         BreachDto: {
             timerId: string;
@@ -2755,6 +2923,16 @@ export interface components {
              * @example 国务院办公厅关于2027年部分节假日安排的通知
              */
             source?: string;
+        };
+        EmployerSuggestionDto: {
+            id: string;
+            /** @example 北京美团科技有限公司 */
+            name: string;
+            /**
+             * @description 统一社会信用代码, when known.
+             * @example 91110108MA01ABCD2X
+             */
+            creditCode: string | null;
         };
     };
     responses: never;
@@ -3394,6 +3572,44 @@ export interface operations {
             };
         };
     };
+    StaffController_list: {
+        parameters: {
+            query?: {
+                /** @description Only the accounts holding this role. */
+                role?: "operator" | "dispatcher" | "mediator" | "legal_aid" | "leader" | "admin";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffMemberDto"][];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires one of: operator, dispatcher, mediator, legal_aid, leader */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     PartyController_list: {
         parameters: {
             query: {
@@ -3624,6 +3840,11 @@ export interface operations {
                 breachedFrom?: string;
                 breachedTo?: string;
                 breachedTimer?: "first_contact" | "acceptance" | "mediation" | "resolution" | "callback" | "instalment" | "limitation";
+                /**
+                 * @description Closed cases still waiting for their follow-up call (回访): a callback clock was started when the case closed
+                 *     and no callback has been recorded since (true), or every other case (false).
+                 */
+                awaitingCallback?: boolean;
                 limit: components["schemas"]["Object"];
                 /** @description `nextCursor` of the previous page. */
                 cursor?: string;
@@ -3951,7 +4172,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CasePageDto"];
+                    "application/json": components["schemas"]["WorkItemPageDto"];
                 };
             };
             /** @description Missing, invalid or expired access token */
@@ -3990,7 +4211,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CasePageDto"];
+                    "application/json": components["schemas"]["WorkItemPageDto"];
                 };
             };
             /** @description Missing, invalid or expired access token */
@@ -4068,6 +4289,42 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CallLookupResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires one of: operator, dispatcher */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MyCallsController_list: {
+        parameters: {
+            query?: {
+                /** @description How many calls, newest first (1–100). */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallPageDto"];
                 };
             };
             /** @description Missing, invalid or expired access token */
@@ -5647,6 +5904,45 @@ export interface operations {
             };
         };
     };
+    TimerController_extensionRequests: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Only requests in this state; every state when absent. */
+                state?: "pending" | "approved" | "rejected";
+                /** @description `nextCursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExtensionRequestPageDto"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires one of: dispatcher */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     TimerController_breaches: {
         parameters: {
             query: {
@@ -6109,6 +6405,11 @@ export interface operations {
                 breachedFrom?: string;
                 breachedTo?: string;
                 breachedTimer?: "first_contact" | "acceptance" | "mediation" | "resolution" | "callback" | "instalment" | "limitation";
+                /**
+                 * @description Closed cases still waiting for their follow-up call (回访): a callback clock was started when the case closed
+                 *     and no callback has been recorded since (true), or every other case (false).
+                 */
+                awaitingCallback?: boolean;
                 format: "csv" | "xlsx";
             };
             header?: never;
@@ -6538,6 +6839,42 @@ export interface operations {
                 content?: never;
             };
             /** @description Requires one of: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    EmployerController_suggest: {
+        parameters: {
+            query: {
+                /** @description A fragment of the employer's name, or the start of its credit code (1–100 characters). */
+                q: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmployerSuggestionDto"][];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires one of: operator, dispatcher, mediator, legal_aid, leader */
             403: {
                 headers: {
                     [name: string]: unknown;

@@ -9,6 +9,9 @@ import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, Primary
 @Index('uq_employer_credit_code', { synchronize: false })
 @Index('uq_employer_normalized_name', { synchronize: false })
 @Index('idx_employer_name_trgm', { synchronize: false })
+// Suggestions (migration ConsoleQueryIndexes): a name fragment, a credit code's start.
+@Index('idx_employer_normalized_name_trgm', { synchronize: false })
+@Index('idx_employer_credit_code_prefix', { synchronize: false })
 export class EmployerEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

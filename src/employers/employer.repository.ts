@@ -33,6 +33,9 @@ export interface EmployerInput {
   districtId: string | null;
 }
 
+/** A LIKE pattern that matches `text` literally (backslash is PostgreSQL's default LIKE escape). */
+const literal = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
 @Injectable()
 export class EmployerRepository {
   constructor(private readonly db: DbContext) {}
@@ -97,5 +100,41 @@ export class EmployerRepository {
     );
     if (!existing[0]) throw new Error('employer vanished during find-or-create');
     return toRef(existing[0]);
+  }
+
+  /**
+   * Employers whose normalised name contains `name` or whose credit code starts with `code` (an empty one is not
+   * looked for), with a case inside `scopePath`. Best match first: an exact name or code, then a prefix, then the
+   * shortest name (the closest to what was typed). The trigram index serves the name, a pattern index the code.
+   */
+  async suggest(search: { name: string; code: string; scopePath: string; limit: number }): Promise<EmployerRef[]> {
+    const params: unknown[] = [`${search.scopePath}%`, search.limit];
+    const param = (value: string): string => `$${params.push(value)}`;
+    const matches: string[] = [];
+    const exact: string[] = [];
+    const prefix: string[] = [];
+    if (search.name !== '') {
+      matches.push(`e.normalized_name LIKE ${param(`%${literal(search.name)}%`)}`);
+      exact.push(`e.normalized_name = ${param(search.name)}`);
+      prefix.push(`e.normalized_name LIKE ${param(`${literal(search.name)}%`)}`);
+    }
+    if (search.code !== '') {
+      const starts = param(`${literal(search.code)}%`);
+      matches.push(`e.credit_code LIKE ${starts}`);
+      exact.push(`e.credit_code = ${param(search.code)}`);
+      prefix.push(`e.credit_code LIKE ${starts}`);
+    }
+    if (matches.length === 0) return [];
+    const rows = await this.db.manager.query<EmployerRow[]>(
+      `SELECT e.id, e.name, e.credit_code, e.district_id
+         FROM employer e
+        WHERE (${matches.join(' OR ')})
+          AND EXISTS (SELECT 1 FROM "case" c WHERE c.employer_id = e.id AND c.owner_path LIKE $1)
+        ORDER BY CASE WHEN ${exact.join(' OR ')} THEN 0 WHEN ${prefix.join(' OR ')} THEN 1 ELSE 2 END,
+                 length(e.normalized_name), e.name, e.id
+        LIMIT $2`,
+      params,
+    );
+    return rows.map(toRef);
   }
 }

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { Actor } from 'src/auth/principal';
 import { ValidationFailedError } from 'src/common/errors/domain.error';
+import { EmployerSuggestionDto, toEmployerSuggestion } from 'src/employers/employer.dto';
 import { normalizeEmployerName } from 'src/employers/employer-name';
 import { EmployerEntity } from 'src/employers/employer.entity';
 import { EmployerRef, EmployerRepository } from 'src/employers/employer.repository';
@@ -46,5 +48,19 @@ export class EmployerService {
 
   async find(id: string): Promise<EmployerEntity | null> {
     return this.employers.findById(id);
+  }
+
+  /**
+   * Employers matching what the caller typed: the name compared as employers are de-duplicated (normalised), the
+   * credit code upper-cased. Employers are public reference data, but the list keeps to those with a case in the
+   * caller's scope, so it tells a district nothing about another's caseload.
+   */
+  async suggest(actor: Actor, q: string): Promise<EmployerSuggestionDto[]> {
+    const text = q.normalize('NFKC').trim();
+    const name = normalizeEmployerName(text);
+    const code = /^[0-9A-Z]{1,18}$/i.test(text) ? text.toUpperCase() : '';
+    if (name === '' && code === '') return [];
+    const found = await this.employers.suggest({ name, code, scopePath: actor.principal.unitPath, limit: 10 });
+    return found.map(toEmployerSuggestion);
   }
 }

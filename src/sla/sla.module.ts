@@ -35,6 +35,7 @@ import { TimerScheduler } from 'src/sla/timer-scheduler';
     SlaService,
     SlaHooks,
     TimerExtensions,
+    TimerExtensionRepository,
     CaseTimerRepository,
     SlaPolicyRepository,
     TimerScheduler,

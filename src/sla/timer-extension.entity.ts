@@ -17,6 +17,9 @@ export type ExtensionUnit = 'hours' | 'days';
 @Entity('timer_extension_request')
 @Index('idx_timer_extension_request_case', ['caseId', 'requestedAt'])
 @Index('uq_timer_extension_request_pending', { synchronize: false })
+// The dispatcher's list, oldest first, of one state or all (migration ConsoleQueryIndexes).
+@Index('idx_timer_extension_request_state', { synchronize: false })
+@Index('idx_timer_extension_request_requested', { synchronize: false })
 export class TimerExtensionRequestEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

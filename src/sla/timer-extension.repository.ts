@@ -1,11 +1,42 @@
 import { Injectable } from '@nestjs/common';
 import { DbContext } from 'src/database/db-context';
-import { ExtensionState, TimerExtensionRequestEntity } from 'src/sla/timer-extension.entity';
+import { TimerName } from 'src/sla/sla.types';
+import { ExtensionState, ExtensionUnit, TimerExtensionRequestEntity } from 'src/sla/timer-extension.entity';
 
 export type NewExtensionRequest = Pick<
   TimerExtensionRequestEntity,
   'caseId' | 'timerId' | 'amount' | 'unit' | 'amountMs' | 'reason' | 'requestedBy'
 >;
+
+/** A request with what a desk lists it by: its case's number and the clock it is about. */
+export interface ExtensionRequestWithClock {
+  request: TimerExtensionRequestEntity;
+  caseNumber: string;
+  timer: TimerName;
+  dueAt: Date;
+  /** requested_at as PostgreSQL prints it: the page key, to the microsecond. */
+  requestedKey: string;
+}
+
+interface ExtensionRow {
+  id: string;
+  case_id: string;
+  timer_id: string;
+  amount: number;
+  unit: ExtensionUnit;
+  amount_ms: string;
+  reason: string;
+  state: ExtensionState;
+  requested_by: string;
+  requested_at: Date;
+  decided_by: string | null;
+  decided_at: Date | null;
+  decision_note: string;
+  number: string;
+  timer: TimerName;
+  due_at: Date;
+  requested_key: string;
+}
 
 @Injectable()
 export class TimerExtensionRepository {
@@ -58,5 +89,52 @@ export class TimerExtensionRepository {
       order: { requestedAt: 'ASC', id: 'ASC' },
       take: limit,
     });
+  }
+
+  /**
+   * Requests on clocks of cases inside `scopePath`, oldest first, keyset after (requested_at, id); `state` narrows
+   * them. Index idx_timer_extension_request_state serves one state, idx_timer_extension_request_requested all.
+   */
+  async pageInScope(
+    scopePath: string,
+    state: ExtensionState | undefined,
+    limit: number,
+    after?: { requestedKey: string; id: string },
+  ): Promise<ExtensionRequestWithClock[]> {
+    const rows = await this.db.manager.query<ExtensionRow[]>(
+      `SELECT r.id, r.case_id, r.timer_id, r.amount, r.unit, r.amount_ms, r.reason, r.state, r.requested_by,
+              r.requested_at, r.decided_by, r.decided_at, r.decision_note, c.number, t.timer, t.due_at,
+              r.requested_at::text AS requested_key
+         FROM timer_extension_request r
+         JOIN "case" c ON c.id = r.case_id
+         JOIN case_timer t ON t.id = r.timer_id
+        WHERE c.owner_path LIKE $1
+          AND ($2::extension_state IS NULL OR r.state = $2)
+          AND ($3::timestamptz IS NULL OR (r.requested_at, r.id) > ($3::timestamptz, $4::uuid))
+        ORDER BY r.requested_at, r.id
+        LIMIT $5`,
+      [`${scopePath}%`, state ?? null, after?.requestedKey ?? null, after?.id ?? null, limit],
+    );
+    return rows.map((r) => ({
+      request: Object.assign(new TimerExtensionRequestEntity(), {
+        id: r.id,
+        caseId: r.case_id,
+        timerId: r.timer_id,
+        amount: r.amount,
+        unit: r.unit,
+        amountMs: r.amount_ms,
+        reason: r.reason,
+        state: r.state,
+        requestedBy: r.requested_by,
+        requestedAt: r.requested_at,
+        decidedBy: r.decided_by,
+        decidedAt: r.decided_at,
+        decisionNote: r.decision_note,
+      }),
+      caseNumber: r.number,
+      timer: r.timer,
+      dueAt: r.due_at,
+      requestedKey: r.requested_key,
+    }));
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Principal, Scope } from 'src/auth/principal';
-import { isRole } from 'src/auth/role';
+import { isRole, Role } from 'src/auth/role';
 import { PREPARE } from 'src/database/preparing-client';
 import { DbContext } from 'src/database/db-context';
 import { UserEntity } from 'src/users/user.entity';
@@ -67,6 +67,18 @@ export class UserRepository {
       .take(limit)
       .skip(offset)
       .getManyAndCount();
+  }
+
+  /** Active accounts whose home unit is `unitId`, optionally holding `role`, by display name. */
+  async activeOfUnit(unitId: string, role: Role | undefined, limit: number): Promise<UserEntity[]> {
+    const query = this.repo
+      .createQueryBuilder('u')
+      .where('u.org_unit_id = :unitId AND u.active', { unitId })
+      .orderBy('u.display_name', 'ASC')
+      .addOrderBy('u.id', 'ASC')
+      .limit(limit);
+    if (role !== undefined) query.andWhere(':role = ANY(u.roles)', { role });
+    return query.getMany();
   }
 
   async usernameExists(username: string): Promise<boolean> {

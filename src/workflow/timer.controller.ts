@@ -7,10 +7,13 @@ import { IdParam } from 'src/common/http/id-param';
 import { Idempotent } from 'src/idempotency/idempotent.decorator';
 import { TimerCommandService } from 'src/workflow/timer-command.service';
 import { ExtensionCommandService } from 'src/workflow/extension-command.service';
+import { ExtensionQueueService } from 'src/workflow/extension-queue.service';
 import {
   ApproveExtensionDto,
   ExtensionRequestDto,
+  ExtensionRequestPageDto,
   ListBreachesQueryDto,
+  ListExtensionRequestsQueryDto,
   PauseTimerDto,
   RejectExtensionDto,
   RequestExtensionDto,
@@ -25,6 +28,7 @@ export class TimerController {
     private readonly commands: TimerCommandService,
     private readonly extensions: ExtensionCommandService,
     private readonly queries: WorkflowQueryService,
+    private readonly extensionQueue: ExtensionQueueService,
   ) {}
 
   /** Stops a clock from counting while the case waits on the worker (e.g. for evidence). */
@@ -101,6 +105,16 @@ export class TimerController {
   @Get('cases/:id/extension-requests')
   listExtensions(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<ExtensionRequestDto[]> {
     return this.extensions.list(actor, id);
+  }
+
+  /** Extension requests on clocks of cases in your scope, oldest first: the ones waiting with `state=pending`. */
+  @Authenticated(Role.Dispatcher)
+  @Get('sla/extension-requests')
+  extensionRequests(
+    @CurrentActor() actor: Actor,
+    @Query() query: ListExtensionRequestsQueryDto,
+  ): Promise<ExtensionRequestPageDto> {
+    return this.extensionQueue.list(actor, query);
   }
 
   /** Breached clocks of cases in your scope, newest breach first. */

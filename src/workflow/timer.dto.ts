@@ -1,3 +1,4 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   IsDateString,
@@ -14,6 +15,7 @@ import {
 } from 'class-validator';
 import { TimerName } from 'src/sla/sla.types';
 import { ExtensionState, ExtensionUnit, TimerExtensionRequestEntity } from 'src/sla/timer-extension.entity';
+import { ExtensionRequestWithClock } from 'src/sla/timer-extension.repository';
 
 export class PauseTimerDto {
   /** @example "等待劳动者补充工资流水证据" */
@@ -105,6 +107,51 @@ export class ExtensionRequestDto {
   decidedAt!: string | null;
   /** The approval note or the reason for rejecting. */
   decisionNote!: string;
+}
+
+export class ListExtensionRequestsQueryDto {
+  /** Only requests in this state; every state when absent. */
+  @IsOptional()
+  @IsEnum(ExtensionState, { message: 'state must be one of: pending, approved, rejected' })
+  state?: ExtensionState;
+
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 100, default: 20 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'limit must be a whole number' })
+  @Min(1, { message: 'limit must be at least 1' })
+  @Max(100, { message: 'limit must be at most 100' })
+  limit = 20;
+
+  /** `nextCursor` of the previous page. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  cursor?: string;
+}
+
+/** A request as the dispatcher's list shows it: with the case and the clock it would move. */
+export class PendingExtensionDto extends ExtensionRequestDto {
+  /** @example "GD-2026-000123" */
+  caseNumber!: string;
+  @ApiProperty({ enum: TimerName })
+  timer!: TimerName;
+  /** The clock's due time now (before any extension this request asks for). */
+  dueAt!: string;
+}
+
+export class ExtensionRequestPageDto {
+  items!: PendingExtensionDto[];
+  /** Pass as `cursor` for the next page; null at the end. */
+  nextCursor!: string | null;
+}
+
+export function toPendingExtensionDto(row: ExtensionRequestWithClock): PendingExtensionDto {
+  return Object.assign(toExtensionRequestDto(row.request), {
+    caseNumber: row.caseNumber,
+    timer: row.timer,
+    dueAt: row.dueAt.toISOString(),
+  });
 }
 
 export function toExtensionRequestDto(r: TimerExtensionRequestEntity): ExtensionRequestDto {

@@ -18,6 +18,7 @@ import { WorkflowService } from 'src/workflow/workflow.service';
 import { TimerCommandService } from 'src/workflow/timer-command.service';
 import { TimerController } from 'src/workflow/timer.controller';
 import { ExtensionCommandService } from 'src/workflow/extension-command.service';
+import { ExtensionQueueService } from 'src/workflow/extension-queue.service';
 import { InstalmentClocks } from 'src/workflow/instalment-clocks';
 import { WorkflowNotifier } from 'src/workflow/workflow-notifier';
 
@@ -30,6 +31,7 @@ import { WorkflowNotifier } from 'src/workflow/workflow-notifier';
     WorkflowQueryService,
     TimerCommandService,
     ExtensionCommandService,
+    ExtensionQueueService,
     InstalmentClocks,
     WorkflowRecordsRepository,
     RoutingEffects,

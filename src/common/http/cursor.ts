@@ -27,6 +27,8 @@ export function decodeCursor(cursor: string, valid: readonly ((part: string) => 
 }
 
 export const isIsoInstant = (part: string): boolean => !Number.isNaN(Date.parse(part));
+/** A timestamptz as PostgreSQL prints it (microseconds kept, which a JavaScript Date would drop). */
+export const isPgTimestamp = (part: string): boolean => /^\d{4}-\d{2}-\d{2} [\d:.]+[+-]\d{2}(:\d{2})?$/.test(part);
 export const isUuid = (part: string): boolean => /^[0-9a-f-]{36}$/.test(part);
 
 /** A page from `limit + 1` rows: the first `limit`, and a cursor when there were more. */
