@@ -134,8 +134,8 @@ export function pathWith(path: string, query: RequestOptions['query'] = {}): str
   return url.pathname + url.search;
 }
 
-/** Calls the API with the session's token; renews it once on a 401 and retries. */
-export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+/** A 2xx answer from the API with the session's token, renewed once on a 401 and retried. */
+async function authorized(method: string, path: string, options: RequestOptions): Promise<Response> {
   if (accessToken === null && !(await renew())) {
     signedOut();
     throw new ApiError(401, 'UNAUTHENTICATED', '请重新登录', undefined);
@@ -159,7 +159,74 @@ export async function request<T>(method: string, path: string, options: RequestO
     res = await send();
   }
   if (!res.ok) throw await errorOf(res);
+  return res;
+}
+
+/** Calls the API with the session's token; renews it once on a 401 and retries. */
+export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  const res = await authorized(method, path, options);
   return (res.status === 204 ? undefined : await res.json()) as T;
+}
+
+/** A file from the API (an attachment's content), with the token in a header: it must never be in a URL. */
+export async function download(path: string): Promise<Blob> {
+  return (await authorized('GET', path, {})).blob();
+}
+
+function errorOfXhr(xhr: XMLHttpRequest): ApiError {
+  let body: { code?: string; message?: string; details?: unknown } = {};
+  try {
+    body = JSON.parse(xhr.responseText) as typeof body;
+  } catch {
+    // Not JSON (a proxy's page, say): the status alone.
+  }
+  return new ApiError(
+    xhr.status,
+    body.code ?? 'HTTP_ERROR',
+    body.message ?? `HTTP ${String(xhr.status)}`,
+    body.details,
+  );
+}
+
+/**
+ * Sends one file as the multipart field `file`, reporting the share sent (0–1) as it goes. XMLHttpRequest, not
+ * fetch: only it reports upload progress. Renews the token once on a 401 and sends the file again.
+ */
+export async function upload<T>(path: string, file: File, onProgress: (share: number) => void): Promise<T> {
+  if (accessToken === null && !(await renew())) {
+    signedOut();
+    throw new ApiError(401, 'UNAUTHENTICATED', '请重新登录', undefined);
+  }
+  const send = () =>
+    new Promise<XMLHttpRequest>((resolve, reject) => {
+      const xhr = new XMLHttpRequest();
+      xhr.open('POST', pathWith(path));
+      xhr.setRequestHeader('authorization', `Bearer ${accessToken ?? ''}`);
+      xhr.upload.onprogress = (event) => {
+        if (event.lengthComputable && event.total > 0) onProgress(event.loaded / event.total);
+      };
+      xhr.onload = () => {
+        resolve(xhr);
+      };
+      xhr.onerror = () => {
+        reject(new ApiError(0, 'NETWORK_ERROR', '网络错误，文件未上传', undefined));
+      };
+      const form = new FormData();
+      form.append('file', file, file.name);
+      xhr.send(form);
+    });
+  let xhr = await send();
+  if (xhr.status === 401) {
+    if (!(await renew())) {
+      signedOut();
+      throw errorOfXhr(xhr);
+    }
+    onProgress(0);
+    xhr = await send();
+  }
+  if (xhr.status < 200 || xhr.status >= 300) throw errorOfXhr(xhr);
+  onProgress(1);
+  return JSON.parse(xhr.responseText) as T;
 }
 
 export const api = {
