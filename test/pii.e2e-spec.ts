@@ -99,6 +99,56 @@ describe('personal data protection', () => {
     expect(JSON.stringify(entry)).not.toContain(CANARY_ID_NUMBER);
   });
 
+  it("a case's worker goes with the case: the union it is dispatched to may read and reveal, others may not", async () => {
+    const city = t.http.withToken(await fx.token('operator_city'));
+    const created = await city.post<{ id: string; version: number; workerPartyId: string }>('/cases', {
+      kind: 'labour_dispute',
+      category: 'wage_arrears',
+      narrative: '市总接线后派往街道',
+      worker: { name: '钱七', phone: '13911112222' },
+    });
+    expect(created.status).toBe(201);
+    const worker = created.body.workerPartyId;
+    const mediator = await fx.token('mediator_a1');
+    // Recorded at the city: a street union sees neither the party nor, yet, the case.
+    expect((await t.http.get(`/parties/${worker}`, { token: mediator })).status).toBe(404);
+
+    const dispatcher = t.http.withToken(await fx.token('dispatcher_city'));
+    const classified = await dispatcher.post<{ version: number }>(`/cases/${created.body.id}/classify`, {
+      kind: 'labour_dispute',
+      category: 'wage_arrears',
+      priority: 'normal',
+      version: created.body.version,
+    });
+    expect(classified.status).toBe(200);
+    const dispatched = await dispatcher.post(`/cases/${created.body.id}/dispatch`, {
+      orgUnitId: fx.units.streetA1.id,
+      version: classified.body.version,
+    });
+    expect(dispatched.status).toBe(200);
+
+    const seen = await t.http.get<Party>(`/parties/${worker}`, { token: mediator });
+    expect(seen.status).toBe(200);
+    expect(seen.body.phoneMasked).toBe('139****2222');
+    const revealed = await t.http.post<{ value: string }>(
+      `/parties/${worker}/reveal`,
+      { field: 'phone', purpose: '联系劳动者约定调解时间' },
+      { token: mediator },
+    );
+    expect(revealed.body.value).toBe('13911112222');
+    // Filed where the street union's admins (and those above) find it.
+    const [entry] = await t.app
+      .get(DataSource)
+      .query<{ scope_path: string }[]>(
+        "SELECT scope_path FROM audit_entry WHERE action = 'party.reveal' AND target_id = $1",
+        [worker],
+      );
+    expect(entry?.scope_path).toBe(fx.units.streetA1.path);
+    for (const other of ['mediator_b1', 'mediator_a2'] as FixtureUser[]) {
+      expect((await t.http.get(`/parties/${worker}`, { token: await fx.token(other) })).status).toBe(404);
+    }
+  });
+
   it('the audit log refuses updates and deletes', async () => {
     const db = t.app.get(DataSource);
     await expect(db.query("UPDATE audit_entry SET action = 'x'")).rejects.toThrow(/append-only/);

@@ -48,8 +48,21 @@ export class PartyRepository {
     });
   }
 
+  /**
+   * A party recorded in the caller's subtree, or the worker of a case in it: a case taken at the city and
+   * dispatched to a street union brings its worker with it (the mediator must be able to call the worker).
+   */
   async findInScope(id: string, scope: Scope): Promise<PartyEntity | null> {
-    return this.scoped(scope).andWhere('p.id = :id', { id }).getOne();
+    return this.repo
+      .createQueryBuilder('p')
+      .innerJoinAndSelect('p.orgUnit', 'o')
+      .where('p.id = :id', { id })
+      .andWhere(
+        `(o.path LIKE :prefix OR EXISTS (SELECT 1 FROM "case" c JOIN org_unit cu ON cu.id = c.org_unit_id
+          WHERE c.worker_party_id = p.id AND cu.path LIKE :prefix))`,
+        { prefix: `${scope.unitPath}%` },
+      )
+      .getOne();
   }
 
   async listInScope(scope: Scope, limit: number, offset: number): Promise<[PartyEntity[], number]> {

@@ -100,12 +100,15 @@ export class PartyService {
       const party = await this.requireInScope(actor, id);
       const stored = dto.field === 'phone' ? party.phoneCipher : party.idNumberCipher;
       if (stored === null) throw new DomainError(ErrorCode.NotFound, `Party has no ${dto.field} on record`);
-      const unit = await this.units.requireInScope(party.orgUnitId, actor.principal);
+      // Filed under the party's unit when the caller's scope covers it, else under the caller's own unit (a
+      // case's worker seen from the street union the case went to): either way the admins above the caller see it.
+      const partyPath = party.orgUnit?.path ?? '';
+      const scopePath = partyPath.startsWith(actor.principal.unitPath) ? partyPath : actor.principal.unitPath;
       await this.audit.record(actor, {
         action: AuditAction.PartyReveal,
         targetType: 'party',
         targetId: party.id,
-        scopePath: unit.path,
+        scopePath,
         detail: { field: dto.field, purpose: dto.purpose },
       });
       return { field: dto.field, value: this.pii.decrypt(dto.field, stored) };
