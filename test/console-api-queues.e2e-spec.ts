@@ -235,6 +235,23 @@ describe('GET /cases?awaitingCallback: closed cases still owed their follow-up c
     expect(others).not.toContain(owed.id);
   });
 
+  it('each listed case says how it closed and when (what the callbacks-due list shows)', async () => {
+    const owed = await withdrawn('operator_city');
+    const res = await (
+      await as('leader_city')
+    ).get<{ items: { id: string; outcome: string; closedAt: string }[] }>('/cases?awaitingCallback=true');
+    const item = res.body.items.find((c) => c.id === owed.id);
+    expect(item?.outcome).toBe('withdrawn');
+    expect(Date.now() - Date.parse(item?.closedAt ?? '')).toBeLessThan(60_000);
+    // And the timeline newest first: the close comes before the intake.
+    const events = await (await as('leader_city')).get<{ type: string }[]>(`/cases/${owed.id}/events?order=newest`);
+    expect(events.body.map((e) => e.type)).toEqual(['withdrawn', 'received']);
+    const oldest = await (await as('leader_city')).get<{ type: string }[]>(`/cases/${owed.id}/events?limit=1`);
+    expect(oldest.body.map((e) => e.type)).toEqual(['received']);
+    const bad = await (await as('leader_city')).get(`/cases/${owed.id}/events?order=sideways`);
+    expect(bad.status).toBe(400);
+  });
+
   it('a callback clock that breached still owes the call until one is recorded', async () => {
     const late = await withdrawn('operator_city');
     await db.query(

@@ -47,7 +47,11 @@ export class CaseEventRepository {
     );
   }
 
-  async listForCase(caseId: string, limit: number): Promise<CaseEventEntity[]> {
-    return this.db.manager.find(CaseEventEntity, { where: { caseId }, order: { id: 'ASC' }, take: limit });
+  async listForCase(caseId: string, limit: number, newestFirst = false): Promise<CaseEventEntity[]> {
+    return this.db.manager.find(CaseEventEntity, {
+      where: { caseId },
+      order: { id: newestFirst ? 'DESC' : 'ASC' },
+      take: limit,
+    });
   }
 }

@@ -174,6 +174,11 @@ export type CaseListFilters = Omit<ListCasesQueryDto, 'limit' | 'cursor'>;
 
 export class WorkQueueQueryDto extends CursorPageQueryDto {}
 
+export enum EventOrder {
+  Oldest = 'oldest',
+  Newest = 'newest',
+}
+
 export class ListEventsQueryDto {
   @IsOptional()
   @Type(() => Number)
@@ -181,4 +186,9 @@ export class ListEventsQueryDto {
   @Min(1)
   @Max(500)
   limit = 200;
+
+  /** `newest` first: a long timeline's latest events, which a limit would otherwise cut off. */
+  @IsOptional()
+  @IsEnum(EventOrder, { message: 'order must be oldest or newest' })
+  order: EventOrder = EventOrder.Oldest;
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, UnitScope } from 'src/auth/principal';
 import { CaseEventRepository } from 'src/cases/case-event.repository';
-import { CaseListFilters, ListCasesQueryDto, ListEventsQueryDto } from 'src/cases/case-query.dto';
+import { CaseListFilters, EventOrder, ListCasesQueryDto, ListEventsQueryDto } from 'src/cases/case-query.dto';
 import { CaseCriteria, CaseFilter, CaseRepository } from 'src/cases/case.repository';
 import {
   CaseEventDto,
@@ -37,7 +37,7 @@ export class CaseQueryService {
 
   async events(actor: Actor, id: string, query: ListEventsQueryDto): Promise<CaseEventDto[]> {
     await this.writer.requireInScope(actor, id);
-    return (await this.eventLog.listForCase(id, query.limit)).map(toCaseEventDto);
+    return (await this.eventLog.listForCase(id, query.limit, query.order === EventOrder.Newest)).map(toCaseEventDto);
   }
 
   async list(actor: Actor, query: ListCasesQueryDto): Promise<CasePageDto> {

@@ -45,11 +45,13 @@ export class CaseSummaryDto {
   /** Total claimed, yuan. */
   claimed!: string;
   receivedAt!: string;
+  /** Set once closed (a reopen clears both). */
+  outcome!: CaseOutcome | null;
+  closedAt!: string | null;
   version!: number;
 }
 
 export class CaseResponseDto extends CaseSummaryDto {
-  outcome!: CaseOutcome | null;
   proposedOutcome!: CaseOutcome | null;
   /** Mediation agreement amount, yuan ("0.00" when none). */
   agreed!: string;
@@ -69,7 +71,6 @@ export class CaseResponseDto extends CaseSummaryDto {
   narrative!: string;
   disputeArisenOn!: string | null;
   claims!: ClaimResponseDto[];
-  closedAt!: string | null;
 }
 
 export class CasePageDto {
@@ -101,6 +102,8 @@ export function toCaseSummary(c: CaseEntity): CaseSummaryDto {
     employerId: c.employerId,
     claimed: fenToYuan(c.claimedFen),
     receivedAt: c.receivedAt.toISOString(),
+    outcome: c.outcome,
+    closedAt: c.closedAt?.toISOString() ?? null,
     version: c.version,
   };
 }
@@ -111,7 +114,6 @@ export function toCaseResponse(
   employer: EmployerRef | null,
 ): CaseResponseDto {
   return Object.assign(toCaseSummary(c), {
-    outcome: c.outcome,
     proposedOutcome: c.proposedOutcome,
     agreed: fenToYuan(c.agreedFen),
     awarded: fenToYuan(c.awardedFen),
@@ -130,7 +132,6 @@ export function toCaseResponse(
     narrative: c.narrative,
     disputeArisenOn: c.disputeArisenOn,
     claims: claims.map((claim) => ({ type: claim.type, amount: fenToYuan(claim.amountFen), note: claim.note })),
-    closedAt: c.closedAt?.toISOString() ?? null,
   });
 }
 

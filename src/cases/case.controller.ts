@@ -49,7 +49,7 @@ export class CaseController {
     return this.queries.get(actor, id);
   }
 
-  /** The case's timeline, oldest first. */
+  /** The case's timeline, oldest first (or newest first with `order=newest`). */
   @Authenticated(...CASEWORK_ROLES)
   @Get(':id/events')
   events(

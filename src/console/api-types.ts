@@ -384,7 +384,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The case's timeline, oldest first. */
+        /** The case's timeline, oldest first (or newest first with `order=newest`). */
         get: operations["CaseController_events"];
         put?: never;
         post?: never;
@@ -1893,8 +1893,6 @@ export interface components {
         };
         CaseResponseDto: {
             /** @enum {string|null} */
-            outcome: "answered" | "resolved_by_negotiation" | "mediation_agreement" | "arbitration_award" | "court_judgment" | "settled" | "partially_resolved" | "unresolved" | "withdrawn" | "not_accepted" | "referred_out" | "duplicate" | null;
-            /** @enum {string|null} */
             proposedOutcome: "answered" | "resolved_by_negotiation" | "mediation_agreement" | "arbitration_award" | "court_judgment" | "settled" | "partially_resolved" | "unresolved" | "withdrawn" | "not_accepted" | "referred_out" | "duplicate" | null;
             /** @description Mediation agreement amount, yuan ("0.00" when none). */
             agreed: string;
@@ -1916,7 +1914,6 @@ export interface components {
             narrative: string;
             disputeArisenOn: string | null;
             claims: components["schemas"]["ClaimResponseDto"][];
-            closedAt: string | null;
             id: string;
             /** @example GD-2026-000123 */
             number: string;
@@ -1936,6 +1933,12 @@ export interface components {
             /** @description Total claimed, yuan. */
             claimed: string;
             receivedAt: string;
+            /**
+             * @description Set once closed (a reopen clears both).
+             * @enum {string|null}
+             */
+            outcome: "answered" | "resolved_by_negotiation" | "mediation_agreement" | "arbitration_award" | "court_judgment" | "settled" | "partially_resolved" | "unresolved" | "withdrawn" | "not_accepted" | "referred_out" | "duplicate" | null;
+            closedAt: string | null;
             version: number;
         };
         CaseSummaryDto: {
@@ -1958,6 +1961,12 @@ export interface components {
             /** @description Total claimed, yuan. */
             claimed: string;
             receivedAt: string;
+            /**
+             * @description Set once closed (a reopen clears both).
+             * @enum {string|null}
+             */
+            outcome: "answered" | "resolved_by_negotiation" | "mediation_agreement" | "arbitration_award" | "court_judgment" | "settled" | "partially_resolved" | "unresolved" | "withdrawn" | "not_accepted" | "referred_out" | "duplicate" | null;
+            closedAt: string | null;
             version: number;
         };
         CasePageDto: {
@@ -2038,6 +2047,12 @@ export interface components {
             /** @description Total claimed, yuan. */
             claimed: string;
             receivedAt: string;
+            /**
+             * @description Set once closed (a reopen clears both).
+             * @enum {string|null}
+             */
+            outcome: "answered" | "resolved_by_negotiation" | "mediation_agreement" | "arbitration_award" | "court_judgment" | "settled" | "partially_resolved" | "unresolved" | "withdrawn" | "not_accepted" | "referred_out" | "duplicate" | null;
+            closedAt: string | null;
             version: number;
         };
         WorkItemPageDto: {
@@ -2375,12 +2390,19 @@ export interface components {
             recordedBy: string;
             createdAt: string;
         };
+        InstalmentStateDto: {
+            seq: number;
+            dueOn: string;
+            amount: string;
+            /** @enum {string} */
+            state: "paid" | "due" | "overdue";
+        };
         LedgerDto: {
             /** @description Always the sum of the entries. */
             recovered: string;
             agreed: string;
             entries: components["schemas"]["PaymentEntryDto"][];
-            instalments: components["schemas"]["InstalmentDto"][];
+            instalments: components["schemas"]["InstalmentStateDto"][];
         };
         CaseTimerDto: {
             id: string;
@@ -2480,6 +2502,8 @@ export interface components {
             caseNumber: string;
             /** @description The clock's due time now (before any extension this request asks for). */
             dueAt: string;
+            /** @description Who asked, by display name. */
+            requestedByName: string | null;
             id: string;
             caseId: string;
             timerId: string;
@@ -4001,6 +4025,8 @@ export interface operations {
         parameters: {
             query: {
                 limit: components["schemas"]["Object"];
+                /** @description `newest` first: a long timeline's latest events, which a limit would otherwise cut off. */
+                order: "oldest" | "newest";
             };
             header?: never;
             path: {

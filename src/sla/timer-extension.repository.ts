@@ -14,6 +14,8 @@ export interface ExtensionRequestWithClock {
   caseNumber: string;
   timer: TimerName;
   dueAt: Date;
+  /** Who asked, by display name (null for an account since removed). */
+  requestedByName: string | null;
   /** requested_at as PostgreSQL prints it: the page key, to the microsecond. */
   requestedKey: string;
 }
@@ -33,6 +35,7 @@ interface ExtensionRow {
   decided_at: Date | null;
   decision_note: string;
   number: string;
+  requested_by_name: string | null;
   timer: TimerName;
   due_at: Date;
   requested_key: string;
@@ -104,10 +107,11 @@ export class TimerExtensionRepository {
     const rows = await this.db.manager.query<ExtensionRow[]>(
       `SELECT r.id, r.case_id, r.timer_id, r.amount, r.unit, r.amount_ms, r.reason, r.state, r.requested_by,
               r.requested_at, r.decided_by, r.decided_at, r.decision_note, c.number, t.timer, t.due_at,
-              r.requested_at::text AS requested_key
+              u.display_name AS requested_by_name, r.requested_at::text AS requested_key
          FROM timer_extension_request r
          JOIN "case" c ON c.id = r.case_id
          JOIN case_timer t ON t.id = r.timer_id
+         LEFT JOIN app_user u ON u.id = r.requested_by
         WHERE c.owner_path LIKE $1
           AND ($2::extension_state IS NULL OR r.state = $2)
           AND ($3::timestamptz IS NULL OR (r.requested_at, r.id) > ($3::timestamptz, $4::uuid))
@@ -134,6 +138,7 @@ export class TimerExtensionRepository {
       caseNumber: r.number,
       timer: r.timer,
       dueAt: r.due_at,
+      requestedByName: r.requested_by_name,
       requestedKey: r.requested_key,
     }));
   }

@@ -138,6 +138,8 @@ export class PendingExtensionDto extends ExtensionRequestDto {
   timer!: TimerName;
   /** The clock's due time now (before any extension this request asks for). */
   dueAt!: string;
+  /** Who asked, by display name. */
+  requestedByName!: string | null;
 }
 
 export class ExtensionRequestPageDto {
@@ -151,6 +153,7 @@ export function toPendingExtensionDto(row: ExtensionRequestWithClock): PendingEx
     caseNumber: row.caseNumber,
     timer: row.timer,
     dueAt: row.dueAt.toISOString(),
+    requestedByName: row.requestedByName,
   });
 }
 

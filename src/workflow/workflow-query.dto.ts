@@ -17,7 +17,7 @@ export class PaymentEntryDto {
   createdAt!: string;
 }
 
-export class InstalmentDto {
+export class InstalmentStateDto {
   seq!: number;
   dueOn!: string;
   amount!: string;
@@ -29,7 +29,7 @@ export class LedgerDto {
   recovered!: string;
   agreed!: string;
   entries!: PaymentEntryDto[];
-  instalments!: InstalmentDto[];
+  instalments!: InstalmentStateDto[];
 }
 
 export class MediationSessionDto {

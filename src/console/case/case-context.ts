@@ -46,7 +46,7 @@ export interface CaseContext {
 
 export const CASE_CONTEXT: InjectionKey<CaseContext> = Symbol('case');
 
-// The API answers a case's events oldest first, at most this many.
+// The newest this many of a case's events (a long timeline's oldest are left out, never its latest).
 const EVENT_LIMIT = 500;
 
 export function createCaseContext(
@@ -71,8 +71,7 @@ export function createCaseContext(
     timers.value = await api.get<Timer[]>(`/cases/${caseId}/timers`);
   }
   async function loadEvents(): Promise<void> {
-    const list = await api.get<CaseEvent[]>(`/cases/${caseId}/events`, { limit: EVENT_LIMIT });
-    events.value = [...list].reverse();
+    events.value = await api.get<CaseEvent[]>(`/cases/${caseId}/events`, { limit: EVENT_LIMIT, order: 'newest' });
   }
   const shout = (caught: unknown) => {
     // A case outside the scope is a 404 for its clocks and events too: the page says so once.
