@@ -21,3 +21,27 @@ const FORMATS = {
 export function dateTime(iso: string | null | undefined): string {
   return iso ? FORMATS[lang.value].format(new Date(iso)) : '—';
 }
+
+const SHORT = {
+  zh: new Intl.DateTimeFormat('zh-CN', {
+    timeZone: 'Asia/Shanghai',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  }),
+  en: new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Asia/Shanghai',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  }),
+};
+
+/** Month, day and time without the year: for lists of today's and this week's work. */
+export function shortDateTime(iso: string | null | undefined): string {
+  return iso ? SHORT[lang.value].format(new Date(iso)) : '—';
+}

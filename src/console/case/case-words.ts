@@ -1,6 +1,7 @@
 import type { Label } from 'src/common/util/label';
 import type { InstalmentState } from 'src/workflow/effects/instalments';
 import type { components } from '../api-types';
+import { dateTime } from '../format';
 import { lang, translator } from '../i18n';
 
 type Schemas = components['schemas'];
@@ -181,5 +182,4 @@ export function named(table: Record<string, Label>, value: string | null | undef
 }
 
 /** A time as people in Beijing read it; '—' when there is none. */
-export const when = (iso: string | null | undefined): string =>
-  iso ? new Date(iso).toLocaleString(lang.value === 'zh' ? 'zh-CN' : 'en-GB', { timeZone: 'Asia/Shanghai' }) : '—';
+export const when = dateTime;

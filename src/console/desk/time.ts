@@ -1,4 +1,5 @@
 import { onScopeDispose, readonly, ref, type Ref } from 'vue';
+import { dateTime } from '../format';
 import type { Lang } from '../i18n';
 
 const MINUTE = 60_000;
@@ -65,5 +66,4 @@ export function span(ms: number, lang: Lang): string {
 }
 
 /** A moment in the hotline's time zone. */
-export const when = (iso: string | null | undefined): string =>
-  iso ? new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) : '—';
+export const when = dateTime;

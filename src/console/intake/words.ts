@@ -1,3 +1,4 @@
+import { shortDateTime } from '../format';
 import { translator } from '../i18n';
 
 /** The intake page's own words (the shared ones stay in i18n.ts). */
@@ -16,13 +17,4 @@ export const w = translator({
 });
 
 /** Short Beijing time for the lists: the desk reads today's calls, the year is noise. */
-export const shortTime = (iso: string | null | undefined): string =>
-  iso
-    ? new Date(iso).toLocaleString('zh-CN', {
-        timeZone: 'Asia/Shanghai',
-        month: '2-digit',
-        day: '2-digit',
-        hour: '2-digit',
-        minute: '2-digit',
-      })
-    : '—';
+export const shortTime = shortDateTime;

@@ -1,6 +1,8 @@
-import { api } from '../api';
-import { session } from '../session';
-import type { StaffMember } from './types';
+import { api } from './api';
+import type { components } from './api-types';
+import { session } from './session';
+
+type StaffMember = components['schemas']['StaffMemberDto'];
 
 const cache = new Map<string, Promise<StaffMember[]>>();
 
