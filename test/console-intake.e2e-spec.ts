@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { OUTCOME_LABELS } from 'src/cases/case-labels';
 import { creditCodeCheckChar } from 'src/common/validation/china-ids';
-import { CONSOLE_SHOTS, consoleSuite } from 'test/helpers/browser';
+import { CONSOLE_SHOTS, consoleSuite, tabTo } from 'test/helpers/browser';
 import type { HttpClient } from 'test/helpers/http-client';
 import { validCallBody, validCaseBody } from 'test/helpers/intake-payloads';
 
@@ -35,15 +35,6 @@ async function focused(page: Page): Promise<string> {
     (await el.getAttribute('role')) ??
     ''
   );
-}
-
-/** Presses Tab until the element matching `selector` has the focus (an operator's Tab, not a click). */
-async function tabTo(page: Page, selector: string): Promise<void> {
-  for (let i = 0; i < 60; i++) {
-    await page.keyboard.press('Tab');
-    if ((await page.locator(`${selector}:focus`).count()) > 0) return;
-  }
-  throw new Error(`Tab never reached ${selector}; the focus is on ${await focused(page)}`);
 }
 
 /**

@@ -78,3 +78,14 @@ export function consoleSuite(): ConsoleSuite {
   }, 120_000);
   return suite;
 }
+
+/** Presses Tab until the element matching `selector` has the focus (an operator's Tab, not a click). */
+export async function tabTo(page: Page, selector: string): Promise<void> {
+  for (let i = 0; i < 60; i++) {
+    await page.keyboard.press('Tab');
+    if ((await page.locator(`${selector}:focus`).count()) > 0) return;
+  }
+  const at = page.locator(':focus');
+  const name = (await at.count()) > 0 ? await at.getAttribute('name') : null;
+  throw new Error(`Tab never reached ${selector}; the focus is on ${name ?? 'an element without a name'}`);
+}
