@@ -129,6 +129,57 @@ describe('staff console at /console', () => {
     expect(await other.locator('[data-test=case-table] a').count()).toBe(0);
   });
 
+  it('search narrows by unit subtree, employer and the days received', async () => {
+    const employer = '北京检索测试建材有限公司';
+    const inA = await suite.t.http.withToken(await suite.fx.token('operator_a')).post<CaseRow>('/cases', {
+      kind: 'labour_dispute',
+      category: 'wage_arrears',
+      narrative: '按单位检索',
+      employer: { name: employer },
+      claims: [{ type: 'unpaid_wages', amount: '500.00' }],
+    });
+    const atCity = await suite.t.http.withToken(await suite.fx.token('operator_city')).post<CaseRow>('/cases', {
+      kind: 'labour_dispute',
+      category: 'wage_arrears',
+      narrative: '市级案件',
+      claims: [{ type: 'unpaid_wages', amount: '700.00' }],
+    });
+    expect([inA.status, atCity.status]).toEqual([201, 201]);
+    const page = await signedIn('dispatcher_city');
+    await page.goto(`${suite.t.http.baseUrl}/console#/cases`);
+    const rows = page.locator('[data-test=case-table] a');
+    const search = async () => {
+      const answered = page.waitForResponse((res) => new URL(res.url()).pathname === '/cases');
+      await page.locator('[data-test=find]').click();
+      expect((await answered).status()).toBe(200);
+    };
+    const shown = async () => (await rows.allTextContents()).map((n) => n.trim());
+
+    // The unit picker over the tree: district A and below.
+    await page.locator('[data-test=filter-unit] .el-select__wrapper').click();
+    await page.locator('.el-tree-node__label:visible', { hasText: /^T-A工会$/ }).click();
+    await search();
+    expect(await shown()).toContain(inA.body.number);
+    expect(await shown()).not.toContain(atCity.body.number);
+
+    // The employer, found by part of its name.
+    await page.locator('[data-test=filter-employer] .el-select__wrapper').click();
+    await page.keyboard.type('检索测试');
+    await page.locator('.el-select-dropdown__item:visible', { hasText: employer }).click();
+    await search();
+    expect(await shown()).toEqual([inA.body.number]);
+
+    // Received on a day long past: nothing.
+    const range = page.locator('[data-test=filter-received] input');
+    await range.nth(0).fill('2020-01-01');
+    await range.nth(1).fill('2020-01-02');
+    await range.nth(1).press('Enter');
+    await search();
+    await page.locator('.el-table__empty-text').waitFor();
+    expect(await shown()).toEqual([]);
+    await page.screenshot({ path: join(CONSOLE_SHOTS, 'case-search-filters.png') });
+  });
+
   it('a session ended elsewhere sends the user to sign in, and back to the same page after', async () => {
     const page = await signedIn('dispatcher_city');
     await page.goto(`${suite.t.http.baseUrl}/console#/cases`);
