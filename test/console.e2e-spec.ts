@@ -157,7 +157,7 @@ describe('staff console at /console', () => {
 
     // The unit picker over the tree: district A and below.
     await page.locator('[data-test=filter-unit] .el-select__wrapper').click();
-    await page.locator('.el-tree-node__label:visible', { hasText: /^T-A工会$/ }).click();
+    await page.locator('.el-tree-node__content:visible').getByText('T-A工会', { exact: true }).click();
     await search();
     expect(await shown()).toContain(inA.body.number);
     expect(await shown()).not.toContain(atCity.body.number);
