@@ -4,6 +4,8 @@ import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 import pluginVue from 'eslint-plugin-vue';
 
+const PARENT_IMPORTS = { group: ['../*', './../*'], message: 'Import from src/... (absolute), not a parent folder.' };
+
 export default tseslint.config(
   {
     ignores: [
@@ -34,9 +36,27 @@ export default tseslint.config(
       '@typescript-eslint/no-unsafe-class-instance-assignment': 'off',
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-imports': ['error', { patterns: [PARENT_IMPORTS] }],
+    },
+  },
+  {
+    // The layering: rules (services, command effects) and controllers never touch the ORM, the queue or Redis;
+    // repositories, the unit of work and the queue service do.
+    files: ['src/**/*.service.ts', 'src/**/*.controller.ts', 'src/**/effects/*.ts'],
+    // QueueService is the queue's one adapter: the only service that holds a BullMQ queue.
+    ignores: ['src/queue/queue.service.ts'],
+    rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['../*', './../*'], message: 'Import from src/... (absolute), not a parent folder.' }] },
+        {
+          patterns: [
+            PARENT_IMPORTS,
+            {
+              group: ['typeorm', 'typeorm/*', '@nestjs/typeorm', 'bullmq', '@nestjs/bullmq', 'ioredis'],
+              message: 'Services, effects and controllers go through repositories, DbContext and QueueService.',
+            },
+          ],
+        },
       ],
     },
   },

@@ -1,3 +1,4 @@
+import type { CaseFields } from 'src/cases/case-change';
 import { Injectable } from '@nestjs/common';
 import { Actor } from 'src/auth/principal';
 import { CaseEventType } from 'src/cases/case-event.entity';
@@ -14,7 +15,6 @@ import { ErrorCode } from 'src/common/errors/error-code';
 import { resolveVersion } from 'src/common/http/version';
 import { DbContext } from 'src/database/db-context';
 import { EmployerService } from 'src/employers/employer.service';
-import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 
 /** Edits that are not status transitions (those are the workflow's): details, claims, notes, links. */
 @Injectable()
@@ -41,7 +41,7 @@ export class CaseCommandService {
     return this.db.transaction(async () => {
       const entity = await this.writer.requireInScope(actor, id);
       this.requireStatus(entity, [...OPEN_STATUSES], 'edit');
-      const changes: QueryDeepPartialEntity<CaseEntity> = {};
+      const changes: CaseFields = {};
       if (dto.narrative !== undefined) changes.narrative = dto.narrative;
       if (dto.disputeArisenOn !== undefined) changes.disputeArisenOn = dto.disputeArisenOn;
       if (dto.employer !== undefined) changes.employerId = (await this.employers.resolve(dto.employer)).id;
@@ -51,7 +51,7 @@ export class CaseCommandService {
         changes.priority = effectivePriority(entity.priority, dto.workersAffected);
       }
       const fields = Object.keys(dto).filter((key) => key !== 'version');
-      return this.writer.apply(actor, entity, version, changes, CaseEventType.Updated, {
+      return this.writer.apply(actor, entity, version, { fields: changes }, CaseEventType.Updated, {
         fields,
         collective: changes.collective,
       });
@@ -67,7 +67,7 @@ export class CaseCommandService {
       const claimedFen = sumFen(claims);
       // Replaced first so the response reads them back; a stale version rolls the replacement back with the rest.
       await this.cases.replaceClaims(id, claims);
-      return this.writer.apply(actor, entity, version, { claimedFen }, CaseEventType.ClaimsReplaced, {
+      return this.writer.apply(actor, entity, version, { fields: { claimedFen } }, CaseEventType.ClaimsReplaced, {
         count: claims.length,
         claimedFen,
       });

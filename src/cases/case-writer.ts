@@ -1,3 +1,4 @@
+import type { CaseChange } from 'src/cases/case-change';
 import { Injectable } from '@nestjs/common';
 import { AuditAction, AuditService } from 'src/audit/audit.service';
 import { Actor } from 'src/auth/principal';
@@ -9,7 +10,6 @@ import { CaseResponseDto } from 'src/cases/case-response.dto';
 import { CaseService } from 'src/cases/case.service';
 import { DomainError } from 'src/common/errors/domain.error';
 import { ErrorCode } from 'src/common/errors/error-code';
-import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 
 /** The one way a command changes a case: scoped load, conditional update, timeline event, audit entry. */
 @Injectable()
@@ -39,18 +39,18 @@ export class CaseWriter {
   }
 
   /**
-   * Applies `changes` only if the case is still at `version` (else 409 CASE_VERSION_CONFLICT and the caller's
+   * Applies `change` only if the case is still at `version` (else 409 CASE_VERSION_CONFLICT and the caller's
    * transaction rolls back), then appends the event and the audit entry. Must run inside a transaction.
    */
   async apply(
     actor: Actor,
     entity: CaseEntity,
     version: number,
-    changes: QueryDeepPartialEntity<CaseEntity>,
+    change: CaseChange,
     event: CaseEventType,
     data: Record<string, unknown>,
   ): Promise<CaseResponseDto> {
-    const newVersion = await this.cases.updateIfVersion(entity.id, version, changes);
+    const newVersion = await this.cases.updateIfVersion(entity.id, version, change);
     if (newVersion === undefined) {
       // Not entity.version: that is what this command read, and the winner of a race has moved it on since.
       throw new DomainError(ErrorCode.VersionConflict, 'The case was changed by someone else; reload and retry', {

@@ -1,3 +1,4 @@
+import type { CaseChange } from 'src/cases/case-change';
 import { Injectable } from '@nestjs/common';
 import { Scope } from 'src/auth/principal';
 import { CaseClaimEntity } from 'src/cases/case-claim.entity';
@@ -137,15 +138,16 @@ export class CaseRepository {
    * The optimistic lock: an explicit conditional UPDATE. Returns the new version, or undefined when the row's
    * version is no longer the one the caller read (nothing is changed then).
    */
-  async updateIfVersion(
-    id: string,
-    version: number,
-    changes: QueryDeepPartialEntity<CaseEntity>,
-  ): Promise<number | undefined> {
+  async updateIfVersion(id: string, version: number, change: CaseChange): Promise<number | undefined> {
+    const { recoveredFen, reopenCount } = change.deltas ?? {};
+    const set: QueryDeepPartialEntity<CaseEntity> = { ...change.fields, version: () => 'version + 1' };
+    // Deltas are numbers the types guarantee (bigint, integer), so writing them into the statement is safe.
+    if (recoveredFen !== undefined) set.recoveredFen = () => `recovered_fen + (${recoveredFen.toString()})`;
+    if (reopenCount !== undefined) set.reopenCount = () => `reopen_count + (${String(Math.trunc(reopenCount))})`;
     const result = await this.repo
       .createQueryBuilder()
       .update()
-      .set({ ...changes, version: () => 'version + 1' })
+      .set(set)
       .where('id = :id AND version = :version', { id, version })
       .returning(['version'])
       .execute();

@@ -71,8 +71,8 @@ export class WorkflowService {
         });
       }
       const effect = await this.effects[command].effect(actor, entity, command, dto);
-      const changes = { ...effect.changes, status: rule.to ?? entity.status };
-      const after = await this.writer.apply(actor, entity, version, changes, effect.event, effect.data);
+      const change = { fields: { ...effect.changes, status: rule.to ?? entity.status }, deltas: effect.deltas };
+      const after = await this.writer.apply(actor, entity, version, change, effect.event, effect.data);
       // Clocks this command stopped after their due time are breaches, recorded as a firing job records them.
       const late = [
         ...(await this.slaHooks.onEvent(effect.event, after, effect.data)),

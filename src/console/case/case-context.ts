@@ -3,6 +3,7 @@ import { computed, inject, ref, type ComputedRef, type InjectionKey, type Ref } 
 import { api, ApiError } from '../api';
 import type { components } from '../api-types';
 import { type CaseCommand, commandsFor } from '../commands';
+import { showError } from '../failure';
 import { t } from '../i18n';
 import { session } from '../session';
 
@@ -76,7 +77,7 @@ export function createCaseContext(
   const shout = (caught: unknown) => {
     // A case outside the scope is a 404 for its clocks and events too: the page says so once.
     if (caught instanceof ApiError && caught.status === 404) return;
-    ElMessage.error(caught instanceof Error ? caught.message : String(caught));
+    showError(caught);
   };
 
   // The timeline is not on the first tab: it loads beside the rest and does not hold up the measure.

@@ -1,11 +1,11 @@
-import { ElMessage } from 'element-plus';
-import { ApiError } from '../api';
+import { ref, type Ref } from 'vue';
+import { apiFailure, type FieldErrors } from '../failure';
 import type { CaseContext } from './case-context';
 
-export type FieldErrors = Record<string, string>;
+export { errorOf, type FieldErrors } from '../failure';
 
 /**
- * What a panel does with a failed request: a 400's reasons come back to be shown beside their fields; a version
+ * What a case panel does with a failed request: a 400's reasons come back to be shown beside their fields; a version
  * conflict reloads the case while the form keeps what was typed; anything else is a message (in the panel's words
  * for the codes it names).
  */
@@ -14,21 +14,28 @@ export function failure(
   context: CaseContext,
   words: Partial<Record<string, string>> = {},
 ): FieldErrors {
-  if (caught instanceof ApiError && caught.code === 'CASE_VERSION_CONFLICT') {
-    void context.stale();
-    return {};
-  }
-  if (caught instanceof ApiError && caught.fieldErrors.length > 0) {
-    return Object.fromEntries(caught.fieldErrors.map((f) => [f.field, f.reasons.join('；')]));
-  }
-  const known = caught instanceof ApiError ? words[caught.code] : undefined;
-  ElMessage.error(known ?? (caught instanceof Error ? caught.message : String(caught)));
-  return {};
+  return apiFailure(caught, { stale: () => void context.stale(), words });
 }
 
-/** The reasons for one field, and for the parts of it (`instalments.0.amount` belongs to `instalments`). */
-export const errorOf = (errors: FieldErrors, name: string): string =>
-  Object.entries(errors)
-    .filter(([field]) => field === name || field.startsWith(`${name}.`))
-    .map(([, reason]) => reason)
-    .join('；');
+/** A panel form's sending: one send at a time, the last failure's field reasons in `errors`. */
+export function useSending(context: CaseContext): {
+  busy: Ref<boolean>;
+  errors: Ref<FieldErrors>;
+  send: (work: () => Promise<void>) => Promise<void>;
+} {
+  const busy = ref(false);
+  const errors = ref<FieldErrors>({});
+  async function send(work: () => Promise<void>): Promise<void> {
+    if (busy.value) return;
+    busy.value = true;
+    errors.value = {};
+    try {
+      await work();
+    } catch (caught) {
+      errors.value = failure(caught, context);
+    } finally {
+      busy.value = false;
+    }
+  }
+  return { busy, errors, send };
+}

@@ -98,7 +98,8 @@ export class ClosureEffects implements CommandEffects {
           refuse('A case may be reopened only within 30 days of closure', entity, { closedAt: entity.closedAt });
         }
         return {
-          changes: { outcome: null, closedAt: null, lastCallbackResult: null, reopenCount: () => 'reopen_count + 1' },
+          changes: { outcome: null, closedAt: null, lastCallbackResult: null },
+          deltas: { reopenCount: 1 },
           event: CaseEventType.Reopened,
           data: { reason: (dto as ReasonDto).reason, previousOutcome: entity.outcome },
         };

@@ -1,14 +1,15 @@
+import type { CaseDeltas, CaseFields } from 'src/cases/case-change';
 import { Actor } from 'src/auth/principal';
 import { CaseEventType } from 'src/cases/case-event.entity';
 import { CaseEntity } from 'src/cases/case.entity';
 import { DomainError } from 'src/common/errors/domain.error';
 import { ErrorCode } from 'src/common/errors/error-code';
 import { CaseCommand } from 'src/workflow/workflow.definition';
-import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 
 /** What a command does beyond the status change the definition declares. */
 export interface Effect {
-  changes: QueryDeepPartialEntity<CaseEntity>;
+  changes: CaseFields;
+  deltas?: CaseDeltas;
   event: CaseEventType;
   data: Record<string, unknown>;
 }
@@ -22,9 +23,4 @@ export interface CommandEffects {
 /** A command-specific rule refused the command: 409 with the case's status. */
 export function refuse(message: string, entity: CaseEntity, details: Record<string, unknown> = {}): never {
   throw new DomainError(ErrorCode.IllegalTransition, message, { status: entity.status, ...details });
-}
-
-/** Adds `fen` (a bigint, possibly negative) to a money column in the same UPDATE as the rest of the command. */
-export function addFen(column: string, fen: bigint): () => string {
-  return () => `${column} + (${fen.toString()})`;
 }

@@ -6,7 +6,7 @@ import { CaseEntity } from 'src/cases/case.entity';
 import { DomainError } from 'src/common/errors/domain.error';
 import { ErrorCode } from 'src/common/errors/error-code';
 import { fenToYuan, yuanToFen } from 'src/common/money/money';
-import { addFen, CommandEffects, Effect, refuse } from 'src/workflow/effects/effect';
+import { CommandEffects, Effect, refuse } from 'src/workflow/effects/effect';
 import { Payer } from 'src/workflow/payment.entity';
 import { WorkflowRecordsRepository } from 'src/workflow/workflow-records.repository';
 import { CaseCommand } from 'src/workflow/workflow.definition';
@@ -42,7 +42,8 @@ export class PaymentEffects implements CommandEffects {
           recordedBy: actor.principal.userId,
         });
         return {
-          changes: { recoveredFen: addFen('recovered_fen', amount) },
+          changes: {},
+          deltas: { recoveredFen: amount },
           event: CaseEventType.PaymentRecorded,
           data: { paymentId, amountFen: amount.toString(), paidOn: d.paidOn, payer: d.payer },
         };
@@ -72,7 +73,8 @@ export class PaymentEffects implements CommandEffects {
           recordedBy: actor.principal.userId,
         });
         return {
-          changes: { recoveredFen: addFen('recovered_fen', -amount) },
+          changes: {},
+          deltas: { recoveredFen: -amount },
           event: CaseEventType.PaymentCorrected,
           data: {
             paymentId,
