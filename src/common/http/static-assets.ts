@@ -47,10 +47,26 @@ export function assetResponse(
     vary: 'accept-encoding',
   };
   if (request['if-none-match']?.split(/\s*,\s*/).includes(asset.etag)) return { status: 304, headers };
-  if (/\bgzip\b/.test(request['accept-encoding'] ?? '')) {
+  if (acceptsGzip(request['accept-encoding'])) {
     return { status: 200, headers: { ...headers, 'content-encoding': 'gzip' }, body: asset.gzipped };
   }
   return { status: 200, headers, body: asset.body };
+}
+
+/**
+ * Whether an Accept-Encoding header takes gzip: named (or `*`) with a quality above zero. `gzip;q=0` is a refusal,
+ * and a `*;q=0` refuses every encoding not named.
+ */
+export function acceptsGzip(header: string | undefined): boolean {
+  let star: boolean | undefined;
+  for (const part of (header ?? '').split(',')) {
+    const [coding = '', ...params] = part.trim().toLowerCase().split(';');
+    const q = params.map((p) => /^\s*q=([0-9.]+)\s*$/.exec(p)?.[1]).find((v) => v !== undefined);
+    const allowed = q === undefined || Number(q) > 0;
+    if (coding.trim() === 'gzip' || coding.trim() === 'x-gzip') return allowed;
+    if (coding.trim() === '*') star = allowed;
+  }
+  return star ?? false;
 }
 
 export function sendAsset(reply: FastifyReply, response: AssetResponse): FastifyReply {
