@@ -37,10 +37,10 @@ async function visit(page: Page, baseUrl: string, routes: [string, string][]): P
   for (let round = 0; round < VISITS; round++) {
     for (const [name, hash] of routes) {
       await page.goto(`${baseUrl}/console${hash}`);
-      await page.waitForFunction(
-        ([ready, seen]) => performance.getEntriesByName(`gd-ready:${ready}`).length > seen,
-        [name, round] as const,
-      );
+      await page.waitForFunction(([ready, seen]) => performance.getEntriesByName(`gd-ready:${ready}`).length > seen, [
+        name,
+        round,
+      ] as const);
     }
   }
 }
