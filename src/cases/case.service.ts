@@ -1,3 +1,4 @@
+import { Clock } from 'src/sla/clock';
 import { Injectable } from '@nestjs/common';
 import { AuditAction, AuditService } from 'src/audit/audit.service';
 import { Actor } from 'src/auth/principal';
@@ -51,6 +52,7 @@ export function sumFen(claims: NewClaim[]): string {
 @Injectable()
 export class CaseService {
   constructor(
+    private readonly clock: Clock,
     private readonly cases: CaseRepository,
     private readonly events: CaseEventRepository,
     private readonly units: OrgUnitService,
@@ -70,7 +72,7 @@ export class CaseService {
       : null;
     const claims = toClaimRows(details.claims);
     const workersAffected = details.workersAffected ?? 1;
-    const receivedAt = new Date();
+    const receivedAt = this.clock.now();
     const answered = origin.answeredAtIntake === true;
     const created = await this.cases.insert(
       {

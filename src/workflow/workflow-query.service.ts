@@ -1,3 +1,4 @@
+import { Clock } from 'src/sla/clock';
 import { Injectable } from '@nestjs/common';
 import { Actor } from 'src/auth/principal';
 import { CaseWriter } from 'src/cases/case-writer';
@@ -21,6 +22,7 @@ import { WorkflowRecordsRepository } from 'src/workflow/workflow-records.reposit
 @Injectable()
 export class WorkflowQueryService {
   constructor(
+    private readonly clock: Clock,
     private readonly writer: CaseWriter,
     private readonly records: WorkflowRecordsRepository,
     private readonly caseTimers: CaseTimerRepository,
@@ -35,7 +37,7 @@ export class WorkflowQueryService {
     const states = instalmentStates(
       instalments.map((i) => ({ seq: i.seq, dueOn: i.dueOn, amountFen: BigInt(i.amountFen) })),
       recovered,
-      shanghaiDay(new Date()),
+      shanghaiDay(this.clock.now()),
     );
     return {
       recovered: fenToYuan(recovered),

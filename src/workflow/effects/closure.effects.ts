@@ -1,3 +1,4 @@
+import { Clock } from 'src/sla/clock';
 import { Injectable } from '@nestjs/common';
 import { Actor } from 'src/auth/principal';
 import { CaseEventType } from 'src/cases/case-event.entity';
@@ -29,13 +30,14 @@ export class ClosureEffects implements CommandEffects {
   ] as const;
 
   constructor(
+    private readonly clock: Clock,
     private readonly writer: CaseWriter,
     private readonly cases: CaseRepository,
     private readonly records: WorkflowRecordsRepository,
   ) {}
 
   async effect(actor: Actor, entity: CaseEntity, command: CaseCommand, dto: object): Promise<Effect> {
-    const now = new Date();
+    const now = this.clock.now();
     const closing = (outcome: CaseOutcome, event: CaseEventType, data: Record<string, unknown>): Effect => ({
       changes: { outcome, closedAt: now, proposedOutcome: null },
       event,

@@ -1,3 +1,4 @@
+import { Clock } from 'src/sla/clock';
 import { shanghaiDay } from 'src/common/util/shanghai-time';
 import { Injectable } from '@nestjs/common';
 import { Actor } from 'src/auth/principal';
@@ -17,7 +18,10 @@ import { CorrectPaymentDto, RecordPaymentDto } from 'src/workflow/workflow.dto';
 export class PaymentEffects implements CommandEffects {
   readonly commands = [CaseCommand.RecordPayment, CaseCommand.CorrectPayment] as const;
 
-  constructor(private readonly records: WorkflowRecordsRepository) {}
+  constructor(
+    private readonly clock: Clock,
+    private readonly records: WorkflowRecordsRepository,
+  ) {}
 
   async effect(actor: Actor, entity: CaseEntity, command: CaseCommand, dto: object): Promise<Effect> {
     switch (command) {
@@ -65,7 +69,7 @@ export class PaymentEffects implements CommandEffects {
           caseId: entity.id,
           amountFen: (-amount).toString(),
           // Dated the Shanghai day it is recorded (a UTC date is yesterday there before 08:00).
-          paidOn: shanghaiDay(new Date()),
+          paidOn: shanghaiDay(this.clock.now()),
           payer: Payer.Other,
           evidenceAttachmentId: null,
           correctsId: d.correctsPaymentId,

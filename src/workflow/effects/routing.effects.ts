@@ -1,3 +1,4 @@
+import { Clock } from 'src/sla/clock';
 import { Injectable } from '@nestjs/common';
 import { Actor } from 'src/auth/principal';
 import { Role } from 'src/auth/role';
@@ -30,6 +31,7 @@ export class RoutingEffects implements CommandEffects {
   ] as const;
 
   constructor(
+    private readonly clock: Clock,
     private readonly units: OrgUnitService,
     private readonly users: UserRepository,
   ) {}
@@ -98,7 +100,7 @@ export class RoutingEffects implements CommandEffects {
         const d = dto as RecordContactDto;
         const first = d.with === 'worker' && entity.firstWorkerContactAt === null;
         return {
-          changes: first ? { firstWorkerContactAt: new Date() } : {},
+          changes: first ? { firstWorkerContactAt: this.clock.now() } : {},
           event: CaseEventType.ContactRecorded,
           data: { with: d.with, method: d.method, note: d.note ?? null, firstWorkerContact: first },
         };
