@@ -30,10 +30,15 @@ describe('a case through the console, page by page', () => {
 
   async function choose(page: Page, name: string, option: string): Promise<void> {
     await field(page, name).locator('.el-select__wrapper').click();
-    await page
+    const item = page
       .locator('.el-select-dropdown__item:visible, .el-tree-node__label:visible')
-      .getByText(option, { exact: true })
-      .click();
+      .getByText(option, { exact: true });
+    await item.click();
+    // The list closes once the pick is taken; on a loaded machine a click can land while it is still opening.
+    await item.waitFor({ state: 'hidden', timeout: 5_000 }).catch(async () => {
+      await item.click();
+      await item.waitFor({ state: 'hidden' });
+    });
   }
 
   async function date(locator: Locator, value: string): Promise<void> {
