@@ -2,7 +2,7 @@ import { api } from './api';
 import type { components } from './api-types';
 import { session } from './session';
 
-type StaffMember = components['schemas']['StaffMemberDto'];
+export type StaffMember = components['schemas']['StaffMemberDto'];
 
 const cache = new Map<string, Promise<StaffMember[]>>();
 

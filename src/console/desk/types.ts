@@ -7,4 +7,3 @@ export type WorkItem = Schemas['WorkItemDto'];
 export type WorkItemPage = Schemas['WorkItemPageDto'];
 export type PendingExtension = Schemas['PendingExtensionDto'];
 export type ExtensionPage = Schemas['ExtensionRequestPageDto'];
-export type StaffMember = Schemas['StaffMemberDto'];
