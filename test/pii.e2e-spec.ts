@@ -112,6 +112,15 @@ describe('personal data protection', () => {
     const mediator = await fx.token('mediator_a1');
     // Recorded at the city: a street union sees neither the party nor, yet, the case.
     expect((await t.http.get(`/parties/${worker}`, { token: mediator })).status).toBe(404);
+    const lookup = async () =>
+      (
+        await t.http.post<Party[]>(
+          '/parties/lookup',
+          { phone: '13911112222' },
+          { token: await fx.token('dispatcher_a') },
+        )
+      ).body.map((p) => p.id);
+    expect(await lookup()).toEqual([]);
 
     const dispatcher = t.http.withToken(await fx.token('dispatcher_city'));
     const classified = await dispatcher.post<{ version: number }>(`/cases/${created.body.id}/classify`, {
@@ -127,6 +136,8 @@ describe('personal data protection', () => {
     });
     expect(dispatched.status).toBe(200);
 
+    // The district's repeat-caller lookup now finds the same worker (no duplicate party on the next call).
+    expect(await lookup()).toEqual([worker]);
     const seen = await t.http.get<Party>(`/parties/${worker}`, { token: mediator });
     expect(seen.status).toBe(200);
     expect(seen.body.phoneMasked).toBe('139****2222');

@@ -22,11 +22,17 @@ export class PartyRepository {
     return this.db.manager.getRepository(PartyEntity);
   }
 
-  private scoped(scope: Scope) {
-    return this.repo
-      .createQueryBuilder('p')
-      .innerJoin('p.orgUnit', 'o')
-      .where('o.path LIKE :prefix', { prefix: `${scope.unitPath}%` });
+  /**
+   * Parties in the caller's scope: recorded in their subtree, or the worker of a case in it (a case taken at the
+   * city and dispatched to a street union brings its worker with it: the mediator must be able to call the worker,
+   * and a repeat call must find the same party). `case.owner_path` needs no join.
+   */
+  private scoped(scope: Scope, withUnit = false) {
+    const query = this.repo.createQueryBuilder('p');
+    return (withUnit ? query.innerJoinAndSelect('p.orgUnit', 'o') : query.innerJoin('p.orgUnit', 'o')).where(
+      `(o.path LIKE :prefix OR EXISTS (SELECT 1 FROM "case" c WHERE c.worker_party_id = p.id AND c.owner_path LIKE :prefix))`,
+      { prefix: `${scope.unitPath}%` },
+    );
   }
 
   async insert(
@@ -48,21 +54,9 @@ export class PartyRepository {
     });
   }
 
-  /**
-   * A party recorded in the caller's subtree, or the worker of a case in it: a case taken at the city and
-   * dispatched to a street union brings its worker with it (the mediator must be able to call the worker).
-   */
+  /** With its unit (the reveal files its audit entry by the unit's path). */
   async findInScope(id: string, scope: Scope): Promise<PartyEntity | null> {
-    return this.repo
-      .createQueryBuilder('p')
-      .innerJoinAndSelect('p.orgUnit', 'o')
-      .where('p.id = :id', { id })
-      .andWhere(
-        `(o.path LIKE :prefix OR EXISTS (SELECT 1 FROM "case" c JOIN org_unit cu ON cu.id = c.org_unit_id
-          WHERE c.worker_party_id = p.id AND cu.path LIKE :prefix))`,
-        { prefix: `${scope.unitPath}%` },
-      )
-      .getOne();
+    return this.scoped(scope, true).andWhere('p.id = :id', { id }).getOne();
   }
 
   async listInScope(scope: Scope, limit: number, offset: number): Promise<[PartyEntity[], number]> {
