@@ -34,19 +34,17 @@ async function bootstrap(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.log(`${signal}: draining`);
-    // First refuse new requests and let the accepted ones finish (at most half the budget); then app.close(),
-    // with the whole budget of its own: drain workers, close HTTP, database and Redis.
+    // One budget from the signal: whatever sends SIGTERM waits about SHUTDOWN_TIMEOUT_MS before it kills.
+    const deadline = setTimeout(() => {
+      logger.error(`shutdown took longer than ${String(config.shutdownTimeoutMs)} ms; exiting`);
+      process.exit(1);
+    }, config.shutdownTimeoutMs);
+    deadline.unref();
+    // First refuse new requests and let the accepted ones finish (at most half the budget; a worker has none to
+    // wait for); then app.close() in what is left: drain workers, close HTTP, database and Redis.
     const gate = app.get(ShutdownGate);
-    gate
-      .close(config.shutdownTimeoutMs / 2)
-      .then(() => {
-        const deadline = setTimeout(() => {
-          logger.error(`shutdown took longer than ${String(config.shutdownTimeoutMs)} ms; exiting`);
-          process.exit(1);
-        }, config.shutdownTimeoutMs);
-        deadline.unref();
-        return app.close();
-      })
+    (config.role === AppRole.Worker ? Promise.resolve() : gate.close(config.shutdownTimeoutMs / 2))
+      .then(() => app.close())
       .then(
         () => {
           logger.log('stopped cleanly');

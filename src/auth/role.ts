@@ -27,3 +27,6 @@ export const CASEWORK_ROLES: readonly Role[] = [
 
 /** Who reads the leadership figures: leaders, and dispatchers who run a unit's caseload. */
 export const REPORT_ROLES: readonly Role[] = [Role.Leader, Role.Dispatcher];
+
+/** Who takes hotline calls and reads their own call log. */
+export const CALL_ROLES: readonly Role[] = [Role.Operator, Role.Dispatcher];

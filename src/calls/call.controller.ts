@@ -2,13 +2,12 @@ import { Body, Controller, HttpCode, HttpStatus, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentActor } from 'src/auth/auth.decorators';
 import type { Actor } from 'src/auth/principal';
-import { Role } from 'src/auth/role';
+import { CALL_ROLES } from 'src/auth/role';
 import { CallLookupDto, CallLookupResponseDto, CallResponseDto, LogCallDto } from 'src/calls/call.dto';
 import { CallService } from 'src/calls/call.service';
 import { Idempotent } from 'src/idempotency/idempotent.decorator';
 
 /** Who takes hotline contacts (and so has a call log of their own). */
-export const CALL_ROLES = [Role.Operator, Role.Dispatcher];
 
 @ApiTags('calls')
 @Controller('calls')

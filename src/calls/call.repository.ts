@@ -53,8 +53,11 @@ export class CallRepository {
     ]);
   }
 
-  /** An operator's calls, newest first (index idx_call_operator_started). */
-  async loggedBy(operatorId: string, limit: number): Promise<LoggedCall[]> {
+  /**
+   * An operator's calls, newest first (index idx_call_operator_started); a case since moved out of `scopePath` is
+   * not named.
+   */
+  async loggedBy(operatorId: string, scopePath: string, limit: number): Promise<LoggedCall[]> {
     const rows = await this.db.manager.query<
       {
         id: string;
@@ -66,14 +69,14 @@ export class CallRepository {
         caller_name: string | null;
       }[]
     >(
-      `SELECT k.id, k.started_at, k.disposition, k.summary, k.case_id, c.number, p.name AS caller_name
+      `SELECT k.id, k.started_at, k.disposition, k.summary, c.id AS case_id, c.number, p.name AS caller_name
          FROM call k
-         LEFT JOIN "case" c ON c.id = k.case_id
+         LEFT JOIN "case" c ON c.id = k.case_id AND c.owner_path LIKE $3
          LEFT JOIN party p ON p.id = k.caller_party_id
         WHERE k.operator_id = $1
         ORDER BY k.started_at DESC, k.id DESC
         LIMIT $2`,
-      [operatorId, limit],
+      [operatorId, limit, `${scopePath}%`],
     );
     return rows.map((r) => ({
       id: r.id,

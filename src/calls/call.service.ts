@@ -123,6 +123,8 @@ export class CallService {
 
   /** The caller's own call log, newest first. */
   async mine(actor: Actor, limit: number): Promise<CallPageDto> {
-    return { items: (await this.calls.loggedBy(actor.principal.userId, limit)).map(toCallSummary) };
+    return {
+      items: (await this.calls.loggedBy(actor.principal.userId, actor.principal.unitPath, limit)).map(toCallSummary),
+    };
   }
 }

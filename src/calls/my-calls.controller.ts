@@ -2,7 +2,7 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentActor } from 'src/auth/auth.decorators';
 import type { Actor } from 'src/auth/principal';
-import { CALL_ROLES } from 'src/calls/call.controller';
+import { CALL_ROLES } from 'src/auth/role';
 import { CallPageDto, ListMyCallsQueryDto } from 'src/calls/call.dto';
 import { CallService } from 'src/calls/call.service';
 

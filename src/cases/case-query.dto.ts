@@ -1,3 +1,4 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   IsBoolean,
@@ -21,11 +22,12 @@ const toBoolean = ({ value }: { value: unknown }): unknown =>
 
 /** Keyset pagination: at most 100 per page; `cursor` is the previous page's `nextCursor`. */
 export class CursorPageQueryDto {
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 100, default: 20 })
   @IsOptional()
   @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
+  @IsInt({ message: 'limit must be a whole number' })
+  @Min(1, { message: 'limit must be at least 1' })
+  @Max(100, { message: 'limit must be at most 100' })
   limit = 20;
 
   /** `nextCursor` of the previous page. */

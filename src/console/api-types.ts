@@ -3823,7 +3823,8 @@ export interface operations {
     };
     CaseController_list: {
         parameters: {
-            query: {
+            query?: {
+                limit?: number;
                 status?: "received" | "triaged" | "dispatched" | "in_progress" | "mediation" | "legal_aid" | "resolved" | "closed";
                 kind?: "consultation" | "complaint" | "labour_dispute" | "hardship_aid";
                 category?: "wage_arrears" | "labour_contract" | "social_insurance" | "work_injury" | "working_hours" | "dismissal" | "occupational_safety" | "discrimination" | "platform_work" | "other";
@@ -3869,7 +3870,6 @@ export interface operations {
                  *     and no callback has been recorded since (true), or every other case (false).
                  */
                 awaitingCallback?: boolean;
-                limit: components["schemas"]["Object"];
                 /** @description `nextCursor` of the previous page. */
                 cursor?: string;
             };
@@ -4182,8 +4182,8 @@ export interface operations {
     };
     WorkQueueController_myCases: {
         parameters: {
-            query: {
-                limit: components["schemas"]["Object"];
+            query?: {
+                limit?: number;
                 /** @description `nextCursor` of the previous page. */
                 cursor?: string;
             };
@@ -4219,8 +4219,8 @@ export interface operations {
     };
     WorkQueueController_inbox: {
         parameters: {
-            query: {
-                limit: components["schemas"]["Object"];
+            query?: {
+                limit?: number;
                 /** @description `nextCursor` of the previous page. */
                 cursor?: string;
             };
@@ -6468,8 +6468,8 @@ export interface operations {
     };
     ExportController_list: {
         parameters: {
-            query: {
-                limit: components["schemas"]["Object"];
+            query?: {
+                limit?: number;
                 /** @description `nextCursor` of the previous page. */
                 cursor?: string;
             };

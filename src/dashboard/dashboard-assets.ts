@@ -12,8 +12,6 @@ import {
 } from 'src/common/http/static-assets';
 import { DASHBOARD_LABELS } from 'src/dashboard/dashboard-labels';
 
-export type { AssetRequest, AssetResponse } from 'src/common/http/static-assets';
-
 // Beside this file in the sources and, copied by `nest build` (nest-cli.json "assets"), beside it in dist/.
 const ASSET_DIR = join(__dirname, 'assets');
 

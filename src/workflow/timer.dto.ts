@@ -1,4 +1,5 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { CursorPageQueryDto } from 'src/cases/case-query.dto';
+import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   IsDateString,
@@ -109,25 +110,11 @@ export class ExtensionRequestDto {
   decisionNote!: string;
 }
 
-export class ListExtensionRequestsQueryDto {
+export class ListExtensionRequestsQueryDto extends CursorPageQueryDto {
   /** Only requests in this state; every state when absent. */
   @IsOptional()
   @IsEnum(ExtensionState, { message: 'state must be one of: pending, approved, rejected' })
   state?: ExtensionState;
-
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 100, default: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'limit must be a whole number' })
-  @Min(1, { message: 'limit must be at least 1' })
-  @Max(100, { message: 'limit must be at most 100' })
-  limit = 20;
-
-  /** `nextCursor` of the previous page. */
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  cursor?: string;
 }
 
 /** A request as the dispatcher's list shows it: with the case and the clock it would move. */
