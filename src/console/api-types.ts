@@ -2464,15 +2464,15 @@ export interface components {
             reason: string;
         };
         ExtensionRequestDto: {
-            id: string;
-            caseId: string;
-            timerId: string;
-            amount: number;
             /**
              * @description hours or days of the clock's calendar
              * @enum {string}
              */
             unit: "hours" | "days";
+            id: string;
+            caseId: string;
+            timerId: string;
+            amount: number;
             amountMs: number;
             reason: string;
             /**
@@ -2496,6 +2496,11 @@ export interface components {
             reason: string;
         };
         PendingExtensionDto: {
+            /**
+             * @description hours or days of the clock's calendar
+             * @enum {string}
+             */
+            unit: "hours" | "days";
             /** @enum {string} */
             timer: "first_contact" | "acceptance" | "mediation" | "resolution" | "callback" | "instalment" | "limitation";
             /** @example GD-2026-000123 */
@@ -2508,11 +2513,6 @@ export interface components {
             caseId: string;
             timerId: string;
             amount: number;
-            /**
-             * @description hours or days of the clock's calendar
-             * @enum {string}
-             */
-            unit: "hours" | "days";
             amountMs: number;
             reason: string;
             /**

@@ -8,7 +8,8 @@ export enum ExtensionState {
   Rejected = 'rejected',
 }
 
-export type ExtensionUnit = 'hours' | 'days';
+export const EXTENSION_UNITS = ['hours', 'days'] as const;
+export type ExtensionUnit = (typeof EXTENSION_UNITS)[number];
 
 /**
  * A request to extend one clock's deadline, and the dispatcher's decision. Decided once; a partial unique index

@@ -15,7 +15,12 @@ import {
   Min,
 } from 'class-validator';
 import { TimerName } from 'src/sla/sla.types';
-import { ExtensionState, ExtensionUnit, TimerExtensionRequestEntity } from 'src/sla/timer-extension.entity';
+import {
+  EXTENSION_UNITS,
+  ExtensionState,
+  ExtensionUnit,
+  TimerExtensionRequestEntity,
+} from 'src/sla/timer-extension.entity';
 import { ExtensionRequestWithClock } from 'src/sla/timer-extension.repository';
 
 export class PauseTimerDto {
@@ -65,7 +70,7 @@ export class RequestExtensionDto {
   amount!: number;
 
   /** @example "days" */
-  @IsIn(['hours', 'days'])
+  @IsIn(EXTENSION_UNITS)
   unit!: ExtensionUnit;
 
   /** @example "用人单位申请延期提交工资发放记录，需等待其材料" */
@@ -97,6 +102,8 @@ export class ExtensionRequestDto {
   timerId!: string;
   amount!: number;
   /** hours or days of the clock's calendar */
+  // Named explicitly: an inferred union's member order varies with compile order, and the document must not.
+  @ApiProperty({ enum: EXTENSION_UNITS })
   unit!: ExtensionUnit;
   amountMs!: number;
   reason!: string;
