@@ -40,9 +40,9 @@ export default tseslint.config(
     },
   },
   {
-    // The layering: rules (services, command effects) and controllers never touch the ORM, the queue or Redis;
-    // repositories, the unit of work and the queue service do.
-    files: ['src/**/*.service.ts', 'src/**/*.controller.ts', 'src/**/effects/*.ts'],
+    // The layering: rules (services, command effects, after-write hooks) and controllers never touch the ORM, the
+    // queue or Redis; repositories, the unit of work and the queue service do.
+    files: ['src/**/*.service.ts', 'src/**/*.controller.ts', 'src/**/*.hook.ts', 'src/**/effects/*.ts'],
     // QueueService is the queue's one adapter: the only service that holds a BullMQ queue.
     ignores: ['src/queue/queue.service.ts'],
     rules: {

@@ -1,10 +1,12 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AttachmentsModule } from 'src/attachments/attachments.module';
 import { AuditModule } from 'src/audit/audit.module';
-import { AuthModule } from 'src/auth/auth.module';
+import { AuthModule } from 'src/sessions/auth.module';
 import { CallsModule } from 'src/calls/calls.module';
+import { CaseLifecycleModule } from 'src/case-lifecycle/case-lifecycle.module';
 import { CasesModule } from 'src/cases/cases.module';
-import { ShutdownGate } from 'src/common/http/shutdown-gate';
+import { ClockModule } from 'src/common/util/clock.module';
+import { ShutdownGate } from 'src/server/shutdown-gate';
 import { AppConfig, AppRole } from 'src/config/app-config';
 import { ConfigModule } from 'src/config/config.module';
 import { ConsoleModule } from 'src/console-host/console.module';
@@ -39,6 +41,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
+        ClockModule,
         LoggingModule,
         DatabaseModule,
         QueueModule,
@@ -59,6 +62,7 @@ export class AppModule {
               CallsModule,
               AttachmentsModule,
               WorkflowModule,
+              CaseLifecycleModule,
               NotificationsModule,
               ReportsModule,
               ExportsModule,

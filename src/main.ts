@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createApp } from 'src/app.factory';
-import { ShutdownGate } from 'src/common/http/shutdown-gate';
+import { ShutdownGate } from 'src/server/shutdown-gate';
 import { AppConfig, AppRole, ConfigError, loadConfig } from 'src/config/app-config';
 import { readEnvironment } from 'src/config/environment';
 

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { Authenticator } from 'src/auth/authenticator';
+import { Authenticator } from 'src/sessions/authenticator';
 import { CaseExportSource } from 'src/exports/case-export.source';
 import { ExportRunJob } from 'src/exports/export-run.job';
 import { DIRECT_RUN } from 'src/queue/on-job.decorator';

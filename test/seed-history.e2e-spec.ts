@@ -1,11 +1,17 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
+import { CaseEventType } from 'src/cases/case-event.entity';
+import { CaseCategory, CaseKind, CasePriority, CaseStatus } from 'src/cases/case.enums';
+import type { CaseState } from 'src/cases/case-state';
+import { Clock } from 'src/common/util/clock';
+import { DbContext } from 'src/database/db-context';
 import { normalizeChineseMobile } from 'src/common/validation/china-ids';
 import { AppRole } from 'src/config/app-config';
 import { PiiCipher } from 'src/pii/pii-cipher';
 import { readSeedUsers } from 'src/seed/seed-files';
 import { CalendarMode } from 'src/sla/business-calendar';
 import { CalendarService } from 'src/sla/calendar.service';
+import { SlaClockHook } from 'src/sla/sla-clock.hook';
 import { validCallBody } from 'test/helpers/intake-payloads';
 import { createTestApp, TestApp } from 'test/helpers/test-app';
 import { TEST_KEYS } from 'test/setup/test-env';
@@ -271,4 +277,102 @@ describe('generated history (npm run seed -- --cases N)', () => {
     const received = (await leader.get<{ figures: { received: number } }>(`/reports/summary?${period}`)).body;
     expect(received.figures.received).toBe(await count('"case"'));
   });
+  // Last: it replaces the sample's clocks with the replayed ones.
+  it('has the clocks the live clock hook makes from the same events (one set of rules for both)', async () => {
+    const sample = await rows<{
+      id: string;
+      number: string;
+      kind: CaseKind;
+      category: CaseCategory;
+      priority: CasePriority;
+      status: CaseStatus;
+      org_unit_id: string;
+      owner_path: string;
+      assignee_id: string | null;
+      employer_id: string | null;
+      workers_affected: number;
+      dispute_arisen_on: string | null;
+      version: number;
+      answered: boolean;
+    }>(
+      `SELECT c.*, c.dispute_arisen_on::text AS dispute_arisen_on,
+              EXISTS (SELECT 1 FROM case_event e WHERE e.case_id = c.id AND e.type = 'consultation_answered') AS answered
+         FROM "case" c ORDER BY c.id LIMIT 250`,
+    );
+    const ids = sample.map((c) => c.id);
+    const clocks = async () =>
+      (
+        await rows<{ case_id: string; k: string; state: string; due_at: Date }>(
+          `SELECT case_id, state, due_at,
+                  concat_ws('|', timer, ref, policy_code, policy_version, limit_ms, mode, warn_fraction,
+                            started_at, warn_at, due_at, met_at) AS k
+             FROM case_timer WHERE case_id = ANY($1)`,
+          [ids],
+        )
+      ).map((x) => ({ ...x, k: `${x.case_id}|${x.k}` }));
+    const seeded = await clocks();
+    const events = await rows<{
+      case_id: string;
+      type: CaseEventType;
+      data: Record<string, unknown>;
+      occurred_at: Date;
+    }>(
+      `SELECT case_id, type, data, occurred_at FROM case_event
+        WHERE case_id = ANY($1) AND type NOT IN ('sla_warning', 'sla_breached') ORDER BY id`,
+      [ids],
+    );
+    await db.query('DELETE FROM case_timer WHERE case_id = ANY($1)', [ids]);
+
+    const hook = t.app.get(SlaClockHook, { strict: false });
+    const unitOfWork = t.app.get(DbContext);
+    const clock = t.app.get(Clock);
+    const byId = new Map(sample.map((c) => [c.id, c]));
+    const realNow = clock.now.bind(clock);
+    try {
+      for (const e of events) {
+        const c = byId.get(e.case_id);
+        if (!c) throw new Error(`event of a case outside the sample: ${e.case_id}`);
+        const after: CaseState = {
+          id: c.id,
+          number: c.number,
+          kind: c.kind,
+          category: c.category,
+          priority: c.priority,
+          // All the rules read of the status: whether the case was created closed (answered on the spot).
+          status: c.answered ? CaseStatus.Closed : CaseStatus.Received,
+          orgUnitId: c.org_unit_id,
+          ownerPath: c.owner_path,
+          assigneeId: c.assignee_id,
+          employerId: c.employer_id,
+          workersAffected: c.workers_affected,
+          disputeArisenOn: c.dispute_arisen_on,
+          claimedFen: 0n,
+          recoveredFen: 0n,
+          version: c.version,
+        };
+        // The fake clock: the service's one Clock, moved to each event's time.
+        clock.now = () => e.occurred_at;
+        await unitOfWork.transaction(() =>
+          hook.afterWrite({ event: e.type, data: e.data, before: null, after, at: e.occurred_at }),
+        );
+      }
+    } finally {
+      clock.now = realNow;
+    }
+    const replayed = await clocks();
+
+    // The generator also plays the firing jobs up to the end of its history; here no worker runs, so a clock past
+    // due that nothing stopped is still running, waiting for its job.
+    const now = Date.now();
+    const settled = (x: { k: string; state: string; due_at: Date }) =>
+      `${x.k}|${x.state === 'running' && x.due_at.getTime() < now ? 'breached' : x.state}`;
+    expect(replayed.map(settled).sort()).toEqual(seeded.map(settled).sort());
+    // Enough of every outcome for the comparison to mean something.
+    const states = new Map<string, number>();
+    for (const x of seeded) states.set(x.state, (states.get(x.state) ?? 0) + 1);
+    expect(seeded.length).toBeGreaterThan(500);
+    for (const state of ['met', 'cancelled', 'breached']) {
+      expect({ state, some: (states.get(state) ?? 0) > 10 }).toEqual({ state, some: true });
+    }
+  }, 120_000);
 });

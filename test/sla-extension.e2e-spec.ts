@@ -1,6 +1,6 @@
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
-import { PasswordHasher } from 'src/auth/password-hasher';
+import { PasswordHasher } from 'src/users/password-hasher';
 import { Role } from 'src/auth/role';
 import { QueueName } from 'src/queue/queue.constants';
 import { CalendarMode, DAY_MS, HOUR_MS } from 'src/sla/business-calendar';

@@ -1,7 +1,7 @@
 import { applyDecorators, createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import { bearerToken } from 'src/auth/authenticator';
+import { bearerToken } from 'src/auth/bearer-token';
 import { Actor, Principal } from 'src/auth/principal';
 import { Role } from 'src/auth/role';
 

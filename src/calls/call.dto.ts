@@ -16,7 +16,8 @@ import {
 } from 'class-validator';
 import { CallDisposition } from 'src/calls/call.entity';
 import { LoggedCall } from 'src/calls/call.repository';
-import { CaseDetailsDto, PartyRefDto } from 'src/cases/case.dto';
+import { CaseDetailsDto } from 'src/cases/case.dto';
+import { PartyRefDto } from 'src/parties/party.dto';
 import { CaseSummaryDto } from 'src/cases/case-response.dto';
 import { Channel } from 'src/cases/case.enums';
 import { IsChineseMobile } from 'src/common/validation/china-ids.decorators';

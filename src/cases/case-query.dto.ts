@@ -15,7 +15,7 @@ import {
   MinLength,
 } from 'class-validator';
 import { CaseCategory, CaseKind, CaseOutcome, CasePriority, CaseStatus, Channel } from 'src/cases/case.enums';
-import { TimerName } from 'src/sla/sla.types';
+import { TimerName } from 'src/cases/case-clock.enums';
 
 const toBoolean = ({ value }: { value: unknown }): unknown =>
   value === 'true' ? true : value === 'false' ? false : value;

@@ -1,4 +1,4 @@
-import { IntersectionType, OmitType, PartialType, PickType } from '@nestjs/swagger';
+import { IntersectionType, PartialType, PickType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -13,28 +13,12 @@ import {
   Max,
   MaxLength,
   Min,
-  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import { CaseCategory, CaseKind, CasePriority, Channel, ClaimType } from 'src/cases/case.enums';
 import { IsYuan } from 'src/common/money/money.decorator';
 import { IsUnifiedSocialCreditCode } from 'src/common/validation/china-ids.decorators';
-import { CreatePartyDto } from 'src/parties/party.dto';
-
-/** Either an existing party (`partyId`) or a new one described inline (the fields of POST /parties). */
-export class PartyRefDto extends OmitType(CreatePartyDto, ['name', 'orgUnitId'] as const) {
-  /** An existing party in your scope. */
-  @IsOptional()
-  @IsUUID()
-  partyId?: string;
-
-  /** Required for a new party. @example "王小明" */
-  @ValidateIf((o: PartyRefDto) => o.partyId === undefined)
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
-  name?: string;
-}
+import { PartyRefDto } from 'src/parties/party.dto';
 
 export class EmployerInputDto {
   /** @example "北京某某外卖配送有限公司" */

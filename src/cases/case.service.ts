@@ -1,10 +1,13 @@
-import { Clock } from 'src/sla/clock';
+import { Clock } from 'src/common/util/clock';
 import { Injectable } from '@nestjs/common';
 import { AuditAction, AuditService } from 'src/audit/audit.service';
 import { Actor } from 'src/auth/principal';
 import { CaseEventType } from 'src/cases/case-event.entity';
 import { CaseEventRepository } from 'src/cases/case-event.repository';
-import { CaseDetailsDto, ClaimInputDto, PartyRefDto } from 'src/cases/case.dto';
+import { CaseHookRegistry } from 'src/cases/case-hooks';
+import { caseStateOf } from 'src/cases/case-state';
+import { CaseDetailsDto, ClaimInputDto } from 'src/cases/case.dto';
+import { PartyRefDto } from 'src/parties/party.dto';
 import { CaseEntity } from 'src/cases/case.entity';
 import {
   COLLECTIVE_THRESHOLD,
@@ -22,7 +25,6 @@ import { shanghaiYear } from 'src/common/util/shanghai-time';
 import { EmployerService } from 'src/employers/employer.service';
 import { OrgUnitService } from 'src/org-units/org-unit.service';
 import { PartyRefService } from 'src/parties/party-ref.service';
-import { SlaHooks } from 'src/sla/sla-hooks';
 
 export interface IntakeOrigin {
   channel: Channel;
@@ -59,7 +61,7 @@ export class CaseService {
     private readonly employers: EmployerService,
     private readonly partyRefs: PartyRefService,
     private readonly audit: AuditService,
-    private readonly slaHooks: SlaHooks,
+    private readonly hooks: CaseHookRegistry,
   ) {}
 
   /** Must run inside the caller’s transaction (CaseIntakeService or CallService opens it). */
@@ -110,7 +112,7 @@ export class CaseService {
     );
     await this.cases.insertClaims(created.id, claims);
     const actorId = actor.principal.userId;
-    await this.events.append(created.id, CaseEventType.Received, actorId, created.version, {
+    const receivedData = {
       number: created.number,
       channel: created.channel,
       kind: created.kind,
@@ -118,13 +120,20 @@ export class CaseService {
       priority: created.priority,
       collective: created.collective,
       callId: origin.callId ?? null,
-    });
+    };
+    await this.events.append(created.id, CaseEventType.Received, actorId, created.version, receivedData);
     if (answered) {
       await this.events.append(created.id, CaseEventType.ConsultationAnswered, actorId, created.version, {
         outcome: CaseOutcome.Answered,
       });
     }
-    await this.slaHooks.onReceived(created, receivedAt);
+    await this.hooks.afterWrite({
+      event: CaseEventType.Received,
+      data: receivedData,
+      before: null,
+      after: caseStateOf(created),
+      at: receivedAt,
+    });
     await this.audit.record(actor, {
       action: AuditAction.CaseCreate,
       targetType: 'case',

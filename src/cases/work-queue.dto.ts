@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { CaseSummaryDto } from 'src/cases/case-response.dto';
-import { TimerName } from 'src/sla/sla.types';
+import { TimerName } from 'src/cases/case-clock.enums';
 
 /** A case on a work list, with the clock that sets its place in the list. */
 export class WorkItemDto extends CaseSummaryDto {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { CaseEntity } from 'src/cases/case.entity';
 import { CaseStatus } from 'src/cases/case.enums';
 import { DbContext } from 'src/database/db-context';
-import { TimerName } from 'src/sla/sla.types';
+import { TimerName } from 'src/cases/case-clock.enums';
 
 /** Whose list: a handler's open cases, or what waits for a unit's dispatcher. */
 export type WorkQueue = { assigneeId: string } | { dispatcherUnitId: string };

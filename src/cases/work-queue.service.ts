@@ -6,7 +6,7 @@ import { WorkItemDto, WorkItemPageDto } from 'src/cases/work-queue.dto';
 import { WorkQueue, WorkQueueRepository, WorkQueueRow } from 'src/cases/work-queue.repository';
 import { decodeCursor, isPgTimestamp, isUuid, keysetPage } from 'src/common/http/cursor';
 import { OrgUnitService } from 'src/org-units/org-unit.service';
-import { Clock } from 'src/sla/clock';
+import { Clock } from 'src/common/util/clock';
 
 /** A due-time key as PostgreSQL prints timestamptz, or `infinity` for a case with no running clock. */
 const isDueKey = (part: string): boolean => part === 'infinity' || isPgTimestamp(part);

@@ -2391,11 +2391,11 @@ export interface components {
             createdAt: string;
         };
         InstalmentStateDto: {
+            /** @enum {string} */
+            state: "paid" | "due" | "overdue";
             seq: number;
             dueOn: string;
             amount: string;
-            /** @enum {string} */
-            state: "paid" | "due" | "overdue";
         };
         LedgerDto: {
             /** @description Always the sum of the entries. */

@@ -10,7 +10,8 @@ import {
 } from 'src/cases/case-labels';
 import type { Label } from 'src/common/util/label';
 import type { ClaimType } from 'src/cases/case.enums';
-import { TIMER_LABELS, type TimerState } from 'src/sla/sla.types';
+import { TIMER_LABELS } from 'src/sla/sla.types';
+import { type TimerState } from 'src/cases/case-clock.enums';
 import type { components } from './api-types';
 
 type Schemas = components['schemas'];

@@ -1,7 +1,8 @@
 import { CATEGORY_LABELS, CHANNEL_LABELS, KIND_LABELS, STATUS_LABELS } from 'src/cases/case-labels';
 import { CaseCategory, CaseKind, CaseStatus, Channel } from 'src/cases/case.enums';
 import { Label } from 'src/common/util/label';
-import { TIMER_LABELS, TimerName } from 'src/sla/sla.types';
+import { TIMER_LABELS } from 'src/sla/sla.types';
+import { TimerName } from 'src/cases/case-clock.enums';
 
 /**
  * Names the dashboard shows for enum values the reports return as codes: the same tables exports and

@@ -26,6 +26,8 @@ interface UnitOfWork {
   manager: EntityManager;
   /** Rows of append-only tables, in the order appended, written in one statement just before commit. */
   appended: Map<AppendTable, unknown[][]>;
+  /** Work that belongs to the transaction but is done once, at its end (recording the breaches it found). */
+  beforeCommit: (() => Promise<void>)[];
   /** Work that must only happen once the transaction has committed (e.g. enqueueing jobs for its rows). */
   afterCommit: (() => Promise<void>)[];
 }
@@ -51,9 +53,11 @@ export class DbContext {
     if (this.current.getStore()) return work();
     const afterCommit: (() => Promise<void>)[] = [];
     const result = await this.dataSource.transaction(async (manager) => {
-      const unit: UnitOfWork = { manager, appended: new Map(), afterCommit };
+      const unit: UnitOfWork = { manager, appended: new Map(), beforeCommit: [], afterCommit };
       return this.current.run(unit, async () => {
         const value = await work();
+        // In order, and hooks may add hooks; a failure rolls the transaction back like any write in it.
+        for (let hook = unit.beforeCommit.shift(); hook; hook = unit.beforeCommit.shift()) await hook();
         await writeAppended(manager, unit.appended);
         return value;
       });
@@ -76,6 +80,16 @@ export class DbContext {
         this.logger.warn(`after-commit work failed: ${error instanceof Error ? error.message : String(error)}`);
       });
     }
+  }
+
+  /**
+   * Runs `hook` at the end of the current transaction, before it commits and inside it (at once outside a
+   * transaction): for work that several steps of one command feed, done once, like the rows of `append`.
+   */
+  async beforeCommit(hook: () => Promise<void>): Promise<void> {
+    const unit = this.current.getStore();
+    if (unit) unit.beforeCommit.push(hook);
+    else await hook();
   }
 
   /**

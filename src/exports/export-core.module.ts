@@ -6,11 +6,10 @@ import { CaseExportSource } from 'src/exports/case-export.source';
 import { ExportJobRepository } from 'src/exports/export-job.repository';
 import { ExportLookupRepository } from 'src/exports/export-lookup.repository';
 import { ReportsModule } from 'src/reports/reports.module';
-import { SlaModule } from 'src/sla/sla.module';
 
 /** What both the API (streamed exports, requests) and the worker (background exports) need. */
 @Module({
-  imports: [CasesModule, ReportsModule, SlaModule],
+  imports: [CasesModule, ReportsModule],
   providers: [
     ExportJobRepository,
     ExportLookupRepository,
@@ -18,7 +17,6 @@ import { SlaModule } from 'src/sla/sla.module';
     BreakdownExportSource,
     FILE_STORAGE_PROVIDER,
   ],
-  // SlaModule for its Clock: export times and expiry follow the injected time, as everywhere else.
-  exports: [ExportJobRepository, CaseExportSource, BreakdownExportSource, FileStorage, SlaModule],
+  exports: [ExportJobRepository, CaseExportSource, BreakdownExportSource, FileStorage],
 })
 export class ExportCoreModule {}

@@ -1,4 +1,4 @@
-import { Clock } from 'src/sla/clock';
+import { Clock } from 'src/common/util/clock';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { FileStorage } from 'src/attachments/file-storage';
 import { UnitScope } from 'src/auth/principal';

@@ -1,4 +1,4 @@
-import { Clock } from 'src/sla/clock';
+import { Clock } from 'src/common/util/clock';
 import { Inject, Injectable } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';

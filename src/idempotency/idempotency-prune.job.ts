@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { IdempotencyRepository } from 'src/idempotency/idempotency.repository';
 import { OnJob } from 'src/queue/on-job.decorator';
 import { JobName } from 'src/queue/queue.constants';
-import { Clock } from 'src/sla/clock';
+import { Clock } from 'src/common/util/clock';
 
 /** A client retries within minutes; a week later the same key is a new request, and the record is only weight. */
 export const IDEMPOTENCY_RETENTION_MS = 7 * 24 * 3600 * 1000;

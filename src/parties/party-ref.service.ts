@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Actor } from 'src/auth/principal';
-import { PartyRefDto } from 'src/cases/case.dto';
+import { PartyRefDto } from 'src/parties/party.dto';
 import { DomainError } from 'src/common/errors/domain.error';
 import { ErrorCode } from 'src/common/errors/error-code';
 import { PartyRepository } from 'src/parties/party.repository';

@@ -1,4 +1,15 @@
-import { IsBoolean, IsEnum, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { OmitType } from '@nestjs/swagger';
+import {
+  IsBoolean,
+  IsEnum,
+  IsIn,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  ValidateIf,
+} from 'class-validator';
 import { IsChineseMobile, IsResidentIdNumber } from 'src/common/validation/china-ids.decorators';
 import { EmploymentForm } from 'src/parties/party.entity';
 
@@ -70,4 +81,19 @@ export class PartyResponseDto {
   unionMember!: boolean;
   version!: number;
   createdAt!: string;
+}
+
+/** Either an existing party (`partyId`) or a new one described inline (the fields of POST /parties). */
+export class PartyRefDto extends OmitType(CreatePartyDto, ['name', 'orgUnitId'] as const) {
+  /** An existing party in your scope. */
+  @IsOptional()
+  @IsUUID()
+  partyId?: string;
+
+  /** Required for a new party. @example "王小明" */
+  @ValidateIf((o: PartyRefDto) => o.partyId === undefined)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  name?: string;
 }

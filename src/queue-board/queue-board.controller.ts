@@ -13,7 +13,7 @@ import {
 import { ApiExcludeEndpoint, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Authenticated, PresentedToken, Public, RequestInfo } from 'src/auth/auth.decorators';
-import type { RequestFacts } from 'src/auth/auth.service';
+import type { RequestFacts } from 'src/sessions/auth.service';
 import { Role } from 'src/auth/role';
 import { boardTokenFromCookies } from 'src/queue-board/board-cookie';
 import { LOGIN_PAGE_CSP, LOGIN_PAGE_HTML } from 'src/queue-board/login-page';

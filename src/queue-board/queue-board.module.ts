@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from 'src/audit/audit.module';
-import { AuthModule } from 'src/auth/auth.module';
+import { AuthModule } from 'src/sessions/auth.module';
 import { QueueBoardController } from 'src/queue-board/queue-board.controller';
 import { QueueBoardService } from 'src/queue-board/queue-board.service';
 

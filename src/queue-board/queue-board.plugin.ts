@@ -6,7 +6,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Queue } from 'bullmq';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AuthenticatedRequest } from 'src/auth/auth.decorators';
-import { errorBodyFor } from 'src/common/errors/all-exceptions.filter';
+import { errorBodyFor } from 'src/server/all-exceptions.filter';
 import { QueueName } from 'src/queue/queue.constants';
 import { QUEUE_BOARD_PATH } from 'src/queue-board/board-cookie';
 import { QueueBoardService } from 'src/queue-board/queue-board.service';

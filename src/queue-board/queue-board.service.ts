@@ -1,10 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AuditAction, AuditService } from 'src/audit/audit.service';
-import { AuthService, RequestFacts } from 'src/auth/auth.service';
-import { Authenticator, bearerToken } from 'src/auth/authenticator';
+import { AuthService, RequestFacts } from 'src/sessions/auth.service';
+import { bearerToken } from 'src/auth/bearer-token';
+import { Authenticator } from 'src/sessions/authenticator';
 import { Actor, Principal } from 'src/auth/principal';
 import { Role } from 'src/auth/role';
-import { TokenService } from 'src/auth/token.service';
+import { TokenService } from 'src/sessions/token.service';
 import { DomainError } from 'src/common/errors/domain.error';
 import { ErrorCode } from 'src/common/errors/error-code';
 import { APP_CONFIG, AppConfig, NodeEnv } from 'src/config/app-config';

@@ -3,7 +3,7 @@ import { UnitScope } from 'src/auth/principal';
 import { ValidationFailedError } from 'src/common/errors/domain.error';
 import { OrgUnitEntity } from 'src/org-units/org-unit.entity';
 import { OrgUnitService } from 'src/org-units/org-unit.service';
-import { Clock } from 'src/sla/clock';
+import { Clock } from 'src/common/util/clock';
 import { ReportQueryDto } from 'src/reports/report.dto';
 import { ReportFilter } from 'src/reports/report-filter';
 import { LinkFilter } from 'src/reports/report-links';

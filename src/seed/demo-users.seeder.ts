@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { PasswordHasher } from 'src/auth/password-hasher';
+import { PasswordHasher } from 'src/users/password-hasher';
 import { DbContext } from 'src/database/db-context';
 import { OrgUnitRepository } from 'src/org-units/org-unit.repository';
 import { readSeedUsers } from 'src/seed/seed-files';

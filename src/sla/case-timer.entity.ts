@@ -1,6 +1,6 @@
 import { CaseEntity } from 'src/cases/case.entity';
 import { CalendarMode } from 'src/sla/business-calendar';
-import { TimerName, TimerState } from 'src/sla/sla.types';
+import { TimerName, TimerState } from 'src/cases/case-clock.enums';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 
 /**

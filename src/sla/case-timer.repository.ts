@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DbContext } from 'src/database/db-context';
 import { CaseTimerEntity } from 'src/sla/case-timer.entity';
-import { TimerName, TimerState } from 'src/sla/sla.types';
+import { TimerName, TimerState } from 'src/cases/case-clock.enums';
 
 /** What the firing jobs of a running clock are made from. */
 export interface ArmableTimer {

@@ -3,7 +3,8 @@ import { IsDefined, IsEnum, IsIn, IsInt, IsNumber, IsObject, IsOptional, Min, Va
 import { CaseCategory, CaseKind, CasePriority } from 'src/cases/case.enums';
 import { CalendarMode } from 'src/sla/business-calendar';
 import { SlaPolicyEntity } from 'src/sla/sla-policy.entity';
-import { PolicyMatch, TimerName, TimerRule } from 'src/sla/sla.types';
+import { PolicyMatch, TimerRule } from 'src/sla/sla.types';
+import { TimerName } from 'src/cases/case-clock.enums';
 
 /** Types are checked here; ranges (which depend on the timer) by policyRuleErrors, so all come back in one 400. */
 export class TimerRuleDto {

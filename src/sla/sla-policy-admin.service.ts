@@ -16,7 +16,8 @@ import {
 import { SlaPolicyEntity } from 'src/sla/sla-policy.entity';
 import { SlaPolicyRepository } from 'src/sla/sla-policy.repository';
 import { policyRuleErrors } from 'src/sla/sla-policy.rules';
-import { PolicyMatch, TimerName, TimerRule } from 'src/sla/sla.types';
+import { PolicyMatch, TimerRule } from 'src/sla/sla.types';
+import { TimerName } from 'src/cases/case-clock.enums';
 
 /**
  * Admins read and edit SLA policies. An edit bumps the policy's version and applies to clocks started afterwards:

@@ -1,4 +1,5 @@
-import { PolicyMatch, TimerName, TimerRule } from 'src/sla/sla.types';
+import { PolicyMatch, TimerRule } from 'src/sla/sla.types';
+import { TimerName } from 'src/cases/case-clock.enums';
 import { Column, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 
 /** An SLA policy as data (seeded from config/sla-policies.json, edited by admins). */

@@ -1,6 +1,7 @@
 import { FieldError } from 'src/common/errors/domain.error';
 import { CalendarMode, DAY_MS } from 'src/sla/business-calendar';
-import { durationMs, TimerName, TimerRule } from 'src/sla/sla.types';
+import { durationMs, TimerRule } from 'src/sla/sla.types';
+import { TimerName } from 'src/cases/case-clock.enums';
 
 const UNITS: readonly string[] = ['seconds', 'hours', 'days'];
 const MODES: readonly string[] = Object.values(CalendarMode);

@@ -2,9 +2,10 @@ import { Module } from '@nestjs/common';
 import { CalendarService } from 'src/sla/calendar.service';
 import { CalendarRepository } from 'src/sla/calendar.repository';
 import { CaseTimerRepository } from 'src/sla/case-timer.repository';
-import { Clock } from 'src/sla/clock';
 import { PolicyCatalog } from 'src/sla/policy-catalog';
-import { SlaHooks } from 'src/sla/sla-hooks';
+import { SlaAlerts } from 'src/sla/sla-alerts';
+import { CasesModule } from 'src/cases/cases.module';
+import { NotificationsModule } from 'src/notifications/notifications.module';
 import { SlaPolicyRepository } from 'src/sla/sla-policy.repository';
 import { SlaService } from 'src/sla/sla.service';
 import { TimerExtensionRepository } from 'src/sla/timer-extension.repository';
@@ -14,6 +15,7 @@ import { TimerScheduler } from 'src/sla/timer-scheduler';
 
 /** SLA and statutory timers: working calendar, policies, case clocks and their jobs. */
 @Module({
+  imports: [CasesModule, NotificationsModule],
   providers: [
     CalendarRepository,
     CalendarService,
@@ -21,9 +23,8 @@ import { TimerScheduler } from 'src/sla/timer-scheduler';
     PolicyCatalog,
     CaseTimerRepository,
     TimerExtensionRepository,
-    Clock,
     SlaService,
-    SlaHooks,
+    SlaAlerts,
     TimerExtensions,
     TimerScheduler,
     TimerFiringRepository,
@@ -33,14 +34,13 @@ import { TimerScheduler } from 'src/sla/timer-scheduler';
     CalendarService,
     PolicyCatalog,
     SlaService,
-    SlaHooks,
+    SlaAlerts,
     TimerExtensions,
     TimerExtensionRepository,
     CaseTimerRepository,
     SlaPolicyRepository,
     TimerScheduler,
     TimerFiringRepository,
-    Clock,
   ],
 })
 export class SlaModule {}

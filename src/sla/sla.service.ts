@@ -6,11 +6,13 @@ import { DbContext } from 'src/database/db-context';
 import { CalendarService } from 'src/sla/calendar.service';
 import { CaseTimerEntity } from 'src/sla/case-timer.entity';
 import { CaseTimerRepository, NewTimer } from 'src/sla/case-timer.repository';
-import { Clock } from 'src/sla/clock';
+import { Clock } from 'src/common/util/clock';
 import { PolicyCatalog } from 'src/sla/policy-catalog';
-import { choosePolicy, ruleLimitMs, ruleMaxExtensionMs, TimerName, TimerState } from 'src/sla/sla.types';
-import { FiredTimer, TimerFiringRepository } from 'src/sla/timer-firing.repository';
+import { choosePolicy, ruleLimitMs, ruleMaxExtensionMs } from 'src/sla/sla.types';
+import { TimerName, TimerState } from 'src/cases/case-clock.enums';
+import { TimerFiringRepository } from 'src/sla/timer-firing.repository';
 import { TimerScheduler } from 'src/sla/timer-scheduler';
+import { SlaAlerts } from 'src/sla/sla-alerts';
 
 /** A clock to start: from now or `from`; `dueAt` for a clock whose deadline is a date (an agreed instalment). */
 export interface ClockStart {
@@ -35,6 +37,7 @@ export class SlaService {
     private readonly db: DbContext,
     private readonly scheduler: TimerScheduler,
     private readonly firing: TimerFiringRepository,
+    private readonly alerts: SlaAlerts,
   ) {}
 
   /**
@@ -139,24 +142,24 @@ export class SlaService {
 
   /**
    * Stops active clocks: met when on time. A running clock already past due is breached instead — stopped or
-   * cancelled too late, whether or not its job has fired — and returned, so the caller records the breach (event,
-   * notifications) as the firing job would; the response rate must not depend on how fast a worker was.
-   * `refs` narrows it to the clocks about those things.
+   * cancelled too late, whether or not its job has fired — and its breach is recorded (event, notifications) as
+   * the firing job would, just before the transaction commits; the response rate must not depend on how fast a worker
+   * was. `refs` narrows it to the clocks about those things.
    */
-  async stop(caseId: string, timers: TimerName[], refs?: string[]): Promise<FiredTimer[]> {
+  async stop(caseId: string, timers: TimerName[], refs?: string[]): Promise<void> {
     return this.end(caseId, timers, false, refs);
   }
 
   /** As stop, but an on-time clock is cancelled (no longer needed) rather than met. */
-  async cancel(caseId: string, timers: TimerName[], refs?: string[]): Promise<FiredTimer[]> {
+  async cancel(caseId: string, timers: TimerName[], refs?: string[]): Promise<void> {
     return this.end(caseId, timers, true, refs);
   }
 
-  private async end(caseId: string, timers: TimerName[], cancel: boolean, refs?: string[]): Promise<FiredTimer[]> {
-    if (timers.length === 0 || refs?.length === 0) return [];
+  private async end(caseId: string, timers: TimerName[], cancel: boolean, refs?: string[]): Promise<void> {
+    if (timers.length === 0 || refs?.length === 0) return;
     const now = this.clock.now();
     const late = await this.firing.breachOverdue(caseId, timers, now, refs);
     await this.timers.stop(caseId, timers, now, cancel, refs);
-    return late;
+    if (late.length > 0) await this.db.beforeCommit(() => this.alerts.record(late, 'breach'));
   }
 }

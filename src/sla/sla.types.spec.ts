@@ -1,6 +1,7 @@
 import policyFile from 'config/sla-policies.json';
 import { CaseCategory, CaseKind, CasePriority } from 'src/cases/case.enums';
-import { choosePolicy, ruleLimitMs, SlaPolicy, TimerName } from 'src/sla/sla.types';
+import { choosePolicy, ruleLimitMs, SlaPolicy } from 'src/sla/sla.types';
+import { TimerName } from 'src/cases/case-clock.enums';
 
 const policies = policyFile.policies as unknown as SlaPolicy[];
 const subject = (priority: CasePriority, category = CaseCategory.WageArrears) => ({

@@ -1,26 +1,7 @@
 import { Label, zhOf } from 'src/common/util/label';
 import { CaseCategory, CaseKind, CasePriority } from 'src/cases/case.enums';
 import { CalendarMode } from 'src/sla/business-calendar';
-
-export enum TimerName {
-  FirstContact = 'first_contact',
-  Acceptance = 'acceptance',
-  Mediation = 'mediation',
-  Resolution = 'resolution',
-  Callback = 'callback',
-  Instalment = 'instalment',
-  Limitation = 'limitation',
-}
-
-export enum TimerState {
-  Running = 'running',
-  Paused = 'paused',
-  Met = 'met',
-  Breached = 'breached',
-  Cancelled = 'cancelled',
-}
-
-export const ACTIVE_TIMER_STATES: readonly TimerState[] = [TimerState.Running, TimerState.Paused];
+import { TimerName } from 'src/cases/case-clock.enums';
 
 export interface TimerRule {
   amount: number;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DbContext } from 'src/database/db-context';
-import { TimerName } from 'src/sla/sla.types';
+import { TimerName } from 'src/cases/case-clock.enums';
 import { ExtensionState, ExtensionUnit, TimerExtensionRequestEntity } from 'src/sla/timer-extension.entity';
 
 export type NewExtensionRequest = Pick<

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DbContext } from 'src/database/db-context';
-import { TimerName } from 'src/sla/sla.types';
+import { TimerName } from 'src/cases/case-clock.enums';
 
 /** A clock just marked warned or breached, with what its case event and notifications need. */
 export interface FiredTimer {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditAction, AuditService } from 'src/audit/audit.service';
-import { PasswordHasher } from 'src/auth/password-hasher';
+import { PasswordHasher } from 'src/users/password-hasher';
 import { Role } from 'src/auth/role';
 import { DbContext } from 'src/database/db-context';
 import { OrgUnitRepository } from 'src/org-units/org-unit.repository';

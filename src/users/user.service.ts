@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditAction, AuditService } from 'src/audit/audit.service';
-import { PasswordHasher } from 'src/auth/password-hasher';
+import { PasswordHasher } from 'src/users/password-hasher';
 import { Actor } from 'src/auth/principal';
 import { DomainError } from 'src/common/errors/domain.error';
 import { ErrorCode } from 'src/common/errors/error-code';

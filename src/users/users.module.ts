@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from 'src/audit/audit.module';
-import { PasswordHasher } from 'src/auth/password-hasher';
+import { PasswordHasher } from 'src/users/password-hasher';
 import { OrgUnitsModule } from 'src/org-units/org-units.module';
 import { StaffController } from 'src/users/staff.controller';
 import { StaffService } from 'src/users/staff.service';

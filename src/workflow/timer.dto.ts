@@ -14,7 +14,7 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
-import { TimerName } from 'src/sla/sla.types';
+import { TimerName } from 'src/cases/case-clock.enums';
 import {
   EXTENSION_UNITS,
   ExtensionState,

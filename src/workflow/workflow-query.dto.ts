@@ -1,5 +1,6 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { LegalStage } from 'src/cases/case.enums';
-import { InstalmentState } from 'src/workflow/effects/instalments';
+import { INSTALMENT_STATES, InstalmentState } from 'src/workflow/effects/instalments';
 import { SessionResult } from 'src/workflow/mediation.entity';
 import { Payer } from 'src/workflow/payment.entity';
 
@@ -21,6 +22,8 @@ export class InstalmentStateDto {
   seq!: number;
   dueOn!: string;
   amount!: string;
+  // Named explicitly: an inferred union's member order varies with compile order, and the document must not.
+  @ApiProperty({ enum: INSTALMENT_STATES })
   state!: InstalmentState;
 }
 

@@ -1,4 +1,4 @@
-import { Clock } from 'src/sla/clock';
+import { Clock } from 'src/common/util/clock';
 import { Injectable } from '@nestjs/common';
 import { Actor } from 'src/auth/principal';
 import { CaseWriter } from 'src/cases/case-writer';
@@ -14,7 +14,7 @@ import {
 } from 'src/workflow/workflow-query.dto';
 import { decodeCursor, isIsoInstant, isUuid, keysetPage } from 'src/common/http/cursor';
 import { OrgUnitService } from 'src/org-units/org-unit.service';
-import { TimerName } from 'src/sla/sla.types';
+import { TimerName } from 'src/cases/case-clock.enums';
 import { CaseTimerRepository } from 'src/sla/case-timer.repository';
 import { WorkflowRecordsRepository } from 'src/workflow/workflow-records.repository';
 

@@ -2,7 +2,6 @@ import { Module } from '@nestjs/common';
 import { CasesModule } from 'src/cases/cases.module';
 import { NotificationsModule } from 'src/notifications/notifications.module';
 import { OrgUnitsModule } from 'src/org-units/org-units.module';
-import { SlaAlertsModule } from 'src/sla/sla-alerts.module';
 import { SlaModule } from 'src/sla/sla.module';
 import { UsersModule } from 'src/users/users.module';
 import { ClosureEffects } from 'src/workflow/effects/closure.effects';
@@ -19,20 +18,16 @@ import { TimerCommandService } from 'src/workflow/timer-command.service';
 import { TimerController } from 'src/workflow/timer.controller';
 import { ExtensionCommandService } from 'src/workflow/extension-command.service';
 import { ExtensionQueueService } from 'src/workflow/extension-queue.service';
-import { InstalmentClocks } from 'src/workflow/instalment-clocks';
-import { WorkflowNotifier } from 'src/workflow/workflow-notifier';
 
 @Module({
-  imports: [CasesModule, OrgUnitsModule, UsersModule, NotificationsModule, SlaModule, SlaAlertsModule],
+  imports: [CasesModule, OrgUnitsModule, UsersModule, NotificationsModule, SlaModule],
   controllers: [WorkflowController, WorkflowQueryController, TimerController],
   providers: [
     WorkflowService,
-    WorkflowNotifier,
     WorkflowQueryService,
     TimerCommandService,
     ExtensionCommandService,
     ExtensionQueueService,
-    InstalmentClocks,
     WorkflowRecordsRepository,
     RoutingEffects,
     ClosureEffects,
@@ -40,5 +35,6 @@ import { WorkflowNotifier } from 'src/workflow/workflow-notifier';
     LegalAidEffects,
     PaymentEffects,
   ],
+  exports: [WorkflowRecordsRepository],
 })
 export class WorkflowModule {}

@@ -3,21 +3,15 @@ import { Actor } from 'src/auth/principal';
 import { VersionedDto } from 'src/cases/case.dto';
 import { CaseResponseDto } from 'src/cases/case-response.dto';
 import { CaseWriter } from 'src/cases/case-writer';
-import { DomainError } from 'src/common/errors/domain.error';
-import { ErrorCode } from 'src/common/errors/error-code';
 import { resolveVersion } from 'src/common/http/version';
 import { DbContext } from 'src/database/db-context';
-import { SlaHooks } from 'src/sla/sla-hooks';
 import { ClosureEffects } from 'src/workflow/effects/closure.effects';
 import { CommandEffects, refuse } from 'src/workflow/effects/effect';
 import { LegalAidEffects } from 'src/workflow/effects/legal-aid.effects';
 import { MediationEffects } from 'src/workflow/effects/mediation.effects';
 import { PaymentEffects } from 'src/workflow/effects/payment.effects';
 import { RoutingEffects } from 'src/workflow/effects/routing.effects';
-import { SlaAlerts } from 'src/sla/sla-alerts';
-import { InstalmentClocks } from 'src/workflow/instalment-clocks';
 import { allowedCommands, CaseCommand, WORKFLOW } from 'src/workflow/workflow.definition';
-import { WorkflowNotifier } from 'src/workflow/workflow-notifier';
 
 @Injectable()
 export class WorkflowService {
@@ -26,10 +20,6 @@ export class WorkflowService {
   constructor(
     private readonly db: DbContext,
     private readonly writer: CaseWriter,
-    private readonly notifier: WorkflowNotifier,
-    private readonly slaHooks: SlaHooks,
-    private readonly instalmentClocks: InstalmentClocks,
-    private readonly alerts: SlaAlerts,
     routing: RoutingEffects,
     closure: ClosureEffects,
     mediation: MediationEffects,
@@ -46,9 +36,10 @@ export class WorkflowService {
   }
 
   /**
-   * Runs one command of the declared machine in one transaction: scope (404), role (403), current status (409
-   * with the commands allowed now), the command's own rules, then the conditional update (409 on a stale
-   * version), the timeline event and the audit entry.
+   * Runs one command of the declared machine in one transaction: scope (404), current status (409 with the
+   * commands allowed now), the command's own rules, then the case writer: the conditional update (409 on a stale
+   * version), the timeline event, the audit entry and the after-write hooks. The route guard has checked the
+   * command's roles (403) from the same WORKFLOW table before this runs.
    */
   async execute(
     actor: Actor,
@@ -61,26 +52,14 @@ export class WorkflowService {
     const version = resolveVersion(dto.version, ifMatch);
     return this.db.transaction(async () => {
       const entity = await this.writer.requireInScope(actor, id);
-      const roles = actor.principal.roles;
-      if (!rule.roles.some((role) => roles.includes(role))) {
-        throw new DomainError(ErrorCode.Forbidden, `Requires one of the roles: ${rule.roles.join(', ')}`);
-      }
       if (!rule.from.includes(entity.status)) {
         refuse(`Cannot ${command} a case that is ${entity.status}`, entity, {
-          allowedCommands: allowedCommands(entity.status, roles),
+          allowedCommands: allowedCommands(entity.status, actor.principal.roles),
         });
       }
       const effect = await this.effects[command].effect(actor, entity, command, dto);
       const change = { fields: { ...effect.changes, status: rule.to ?? entity.status }, deltas: effect.deltas };
-      const after = await this.writer.apply(actor, entity, version, change, effect.event, effect.data);
-      // Clocks this command stopped after their due time are breaches, recorded as a firing job records them.
-      const late = [
-        ...(await this.slaHooks.onEvent(effect.event, after, effect.data)),
-        ...(await this.instalmentClocks.onEvent(effect.event, after)),
-      ];
-      await this.alerts.record(late, 'breach');
-      await this.notifier.onEvent(effect.event, after, entity.assigneeId);
-      return after;
+      return this.writer.apply(actor, entity, version, change, effect.event, effect.data);
     });
   }
 }

@@ -1,4 +1,4 @@
-import { PasswordHasher } from 'src/auth/password-hasher';
+import { PasswordHasher } from 'src/users/password-hasher';
 import { Role } from 'src/auth/role';
 import { OrgUnitEntity, OrgUnitKind } from 'src/org-units/org-unit.entity';
 import { OrgUnitRepository } from 'src/org-units/org-unit.repository';

@@ -13,7 +13,8 @@ import {
 } from 'src/cases/case.enums';
 import { EmploymentForm } from 'src/parties/party.entity';
 import { CalendarMode } from 'src/sla/business-calendar';
-import { SlaPolicy, TimerName, TimerState } from 'src/sla/sla.types';
+import { SlaPolicy } from 'src/sla/sla.types';
+import { TimerName, TimerState } from 'src/cases/case-clock.enums';
 import { SessionResult } from 'src/workflow/mediation.entity';
 import { Payer } from 'src/workflow/payment.entity';
 

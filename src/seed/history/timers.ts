@@ -1,10 +1,11 @@
 import { CaseEventType } from 'src/cases/case-event.entity';
 import { BusinessCalendar } from 'src/sla/business-calendar';
-import { CLOSING_EVENTS } from 'src/sla/sla-hooks';
-import { CaseCategory, CaseKind, CasePriority } from 'src/cases/case.enums';
+import { clockRuleOf, clockStartsOf } from 'src/sla/clock-rules';
+import { CaseCategory, CaseKind, CasePriority, CaseStatus } from 'src/cases/case.enums';
 import { EventRow, TimerRow } from 'src/seed/history/history.types';
 import { Rng } from 'src/seed/history/rng';
-import { choosePolicy, ruleLimitMs, SlaPolicy, TimerName, TimerState } from 'src/sla/sla.types';
+import { choosePolicy, ruleLimitMs, SlaPolicy } from 'src/sla/sla.types';
+import { TimerName, TimerState } from 'src/cases/case-clock.enums';
 
 export interface TimerSubject {
   id: string;
@@ -23,7 +24,7 @@ interface Clock {
 }
 
 /**
- * The case's clocks as SlaHooks would have left them after these events, and the warning and breach events the
+ * The case's clocks as the live clock hook would have left them after these events (both run the clock rules), and the warning and breach events the
  * firing jobs would have appended: a clock still running at its warning time is warned (warned_at = when the
  * job ran); one still running at its due time is breached at its due time, and a later stop or cancel no longer
  * touches it (the stop UPDATE only changes active clocks). Clocks active at `until` stay running.
@@ -101,66 +102,21 @@ export function deriveTimers(
     }
   };
 
+  const facts = {
+    status: subject.closedAtIntake ? CaseStatus.Closed : CaseStatus.Received,
+    disputeArisenOn: subject.disputeArisenOn,
+  };
   for (const event of events) {
+    const rule = clockRuleOf(event.type, event.data);
+    if (!rule) continue;
     const at = event.occurredAt;
-    if (event.type === CaseEventType.Received) {
-      if (subject.closedAtIntake) continue;
-      start(TimerName.FirstContact, at);
-      start(TimerName.Resolution, at);
-      if (subject.disputeArisenOn !== null) {
-        start(TimerName.Limitation, at, Date.parse(`${subject.disputeArisenOn}T00:00:00+08:00`));
-      }
-    } else if (CLOSING_EVENTS.includes(event.type)) {
-      end([TimerName.Resolution], at, false);
-      end([TimerName.FirstContact, TimerName.Acceptance, TimerName.Mediation, TimerName.Limitation], at, true);
-      start(TimerName.Callback, at);
-    } else {
-      onEvent(event, at, start, end);
-    }
+    end([...(rule.stop ?? [])], at, false);
+    end([...(rule.cancel ?? [])], at, true);
+    for (const clock of clockStartsOf(event.type, rule, facts, new Date(at)))
+      start(clock.timer, at, clock.from.getTime());
   }
   for (const clock of active.values()) runUntil(clock, until);
   return { timers, slaEvents };
-}
-
-function onEvent(
-  event: EventRow,
-  at: number,
-  start: (timer: TimerName, at: number) => void,
-  end: (timers: TimerName[], at: number, cancel: boolean) => void,
-): void {
-  switch (event.type) {
-    case CaseEventType.Dispatched:
-    case CaseEventType.Transferred:
-      end([TimerName.Acceptance], at, true);
-      start(TimerName.Acceptance, at);
-      return;
-    case CaseEventType.Accepted:
-    case CaseEventType.Returned:
-      end([TimerName.Acceptance], at, false);
-      return;
-    case CaseEventType.ContactRecorded:
-      if (event.data.firstWorkerContact === true) end([TimerName.FirstContact], at, false);
-      return;
-    case CaseEventType.MediationStarted:
-      start(TimerName.Mediation, at);
-      return;
-    case CaseEventType.AgreementRecorded:
-    case CaseEventType.NoAgreement:
-      end([TimerName.Mediation], at, false);
-      return;
-    case CaseEventType.StageRecorded:
-      if (event.data.stage === 'arbitration' && event.data.filedOn !== null) end([TimerName.Limitation], at, false);
-      return;
-    case CaseEventType.CallbackRecorded:
-      end([TimerName.Callback], at, false);
-      return;
-    case CaseEventType.Reopened:
-      end([TimerName.Callback], at, true);
-      start(TimerName.Resolution, at);
-      return;
-    default:
-      return;
-  }
 }
 
 /** Puts the firing jobs' events into the timeline, each with the case version current at its time. */

@@ -1,7 +1,8 @@
 import { DAY_MS } from 'src/sla/business-calendar';
 import { shanghaiMidnight } from 'src/common/util/shanghai-time';
 
-export type InstalmentState = 'paid' | 'due' | 'overdue';
+export const INSTALMENT_STATES = ['paid', 'due', 'overdue'] as const;
+export type InstalmentState = (typeof INSTALMENT_STATES)[number];
 
 export interface InstalmentView {
   seq: number;

@@ -1,4 +1,4 @@
-import { Clock } from 'src/sla/clock';
+import { Clock } from 'src/common/util/clock';
 import { shanghaiDay } from 'src/common/util/shanghai-time';
 import { Injectable } from '@nestjs/common';
 import { Actor } from 'src/auth/principal';

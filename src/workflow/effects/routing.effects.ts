@@ -1,4 +1,4 @@
-import { Clock } from 'src/sla/clock';
+import { Clock } from 'src/common/util/clock';
 import { Injectable } from '@nestjs/common';
 import { Actor } from 'src/auth/principal';
 import { Role } from 'src/auth/role';

@@ -1,18 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { Role } from 'src/auth/role';
 import { CaseEventType } from 'src/cases/case-event.entity';
-import { CaseResponseDto } from 'src/cases/case-response.dto';
+import type { CaseHook, CaseWrite } from 'src/cases/case-hooks';
 import { NotificationService } from 'src/notifications/notification.service';
 
 const CASEWORKERS = [Role.Mediator, Role.LegalAid];
 
 /** Who hears about a workflow event: dispatched to your unit, assigned to you, urged, returned. */
 @Injectable()
-export class WorkflowNotifier {
+export class WorkflowNotificationHook implements CaseHook {
   constructor(private readonly notifications: NotificationService) {}
 
-  /** Runs in the command's transaction, so a rolled-back command notifies no one. */
-  async onEvent(event: CaseEventType, after: CaseResponseDto, previousAssignee: string | null): Promise<void> {
+  /** Runs in the change's transaction, so a rolled-back command notifies no one. */
+  async afterWrite({ event, before, after }: CaseWrite): Promise<void> {
     const number = after.number;
     const unitCaseworkers = () => this.notifications.usersOfUnit(after.orgUnitId, CASEWORKERS);
     switch (event) {
@@ -29,7 +29,7 @@ export class WorkflowNotifier {
         }
         return;
       case CaseEventType.Reassigned:
-        if (after.assigneeId !== null && after.assigneeId !== previousAssignee) {
+        if (after.assigneeId !== null && after.assigneeId !== (before?.assigneeId ?? null)) {
           await this.notifications.notify([after.assigneeId], after.id, 'assigned', `案件 ${number} 已改派给您`);
         }
         return;

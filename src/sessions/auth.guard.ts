@@ -1,7 +1,8 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthenticatedRequest, PUBLIC_ROUTE, ROUTE_ROLES } from 'src/auth/auth.decorators';
-import { Authenticator, bearerToken } from 'src/auth/authenticator';
+import { bearerToken } from 'src/auth/bearer-token';
+import { Authenticator } from 'src/sessions/authenticator';
 import { Role } from 'src/auth/role';
 import { DomainError } from 'src/common/errors/domain.error';
 import { ErrorCode } from 'src/common/errors/error-code';

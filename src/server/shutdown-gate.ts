@@ -1,7 +1,7 @@
 import { CallHandler, ExecutionContext, Injectable, Logger, NestInterceptor } from '@nestjs/common';
 import type { FastifyInstance } from 'fastify';
 import { finalize, Observable } from 'rxjs';
-import { errorBodyFor, sendError } from 'src/common/errors/all-exceptions.filter';
+import { errorBodyFor, sendError } from 'src/server/all-exceptions.filter';
 import { DomainError } from 'src/common/errors/domain.error';
 import { ErrorCode } from 'src/common/errors/error-code';
 

@@ -1,15 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { Principal } from 'src/auth/principal';
 import { Role } from 'src/auth/role';
-import { TokenService } from 'src/auth/token.service';
+import { TokenService } from 'src/sessions/token.service';
 import { DomainError } from 'src/common/errors/domain.error';
 import { ErrorCode } from 'src/common/errors/error-code';
 import { UserRepository } from 'src/users/user.repository';
-
-/** The token of an `Authorization: Bearer …` header, if that is what the header holds. */
-export function bearerToken(header: string | undefined): string | undefined {
-  return header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
-}
 
 /**
  * Turns an access token into the caller. Shared by the global AuthGuard and the Fastify-native queue board, so

@@ -1,5 +1,5 @@
 import { QueryFailedError } from 'typeorm';
-import { errorBodyFor, loggableError } from 'src/common/errors/all-exceptions.filter';
+import { errorBodyFor, loggableError } from 'src/server/all-exceptions.filter';
 
 const dbError = (code: string) =>
   new QueryFailedError(

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AuthSessionEntity, RefreshTokenEntity } from 'src/auth/auth-session.entity';
+import { AuthSessionEntity, RefreshTokenEntity } from 'src/sessions/auth-session.entity';
 import { DbContext } from 'src/database/db-context';
 
 export interface RefreshTokenWithSession {

@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { LoginDto, MeDto, RefreshDto, TokenPairDto } from 'src/auth/auth.dto';
+import { LoginDto, MeDto, RefreshDto, TokenPairDto } from 'src/sessions/auth.dto';
 import { Authenticated, CurrentActor, Public, RequestInfo } from 'src/auth/auth.decorators';
-import { AuthService, RequestFacts } from 'src/auth/auth.service';
+import { AuthService, RequestFacts } from 'src/sessions/auth.service';
 import type { Actor } from 'src/auth/principal';
 
 @ApiTags('auth')

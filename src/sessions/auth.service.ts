@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { AuditAction, AuditService } from 'src/audit/audit.service';
-import { LoginDto, MeDto, RefreshDto, TokenPairDto } from 'src/auth/auth.dto';
-import { LoginThrottle } from 'src/auth/login-throttle';
-import { PasswordHasher } from 'src/auth/password-hasher';
+import { LoginDto, MeDto, RefreshDto, TokenPairDto } from 'src/sessions/auth.dto';
+import { LoginThrottle } from 'src/sessions/login-throttle';
+import { PasswordHasher } from 'src/users/password-hasher';
 import { Actor } from 'src/auth/principal';
-import { SessionRepository } from 'src/auth/session.repository';
-import { hashRefreshToken, TokenService } from 'src/auth/token.service';
+import { SessionRepository } from 'src/sessions/session.repository';
+import { hashRefreshToken, TokenService } from 'src/sessions/token.service';
 import { DomainError } from 'src/common/errors/domain.error';
 import { ErrorCode } from 'src/common/errors/error-code';
 import { DbContext } from 'src/database/db-context';
