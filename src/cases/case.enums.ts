@@ -52,6 +52,27 @@ export enum CaseOutcome {
   Duplicate = 'duplicate',
 }
 
+/**
+ * The outcomes the resolution rate counts as resolved (SPEC §5); `partially_resolved` counts one half. The report
+ * SQL (raw computation) is built from these lists; the aggregates' frozen copy in migrations/support is checked
+ * against them by src/reports/resolving-outcomes.spec.ts, so changing a list needs a migration.
+ */
+export const RESOLVING_OUTCOMES: readonly CaseOutcome[] = [
+  CaseOutcome.Answered,
+  CaseOutcome.ResolvedByNegotiation,
+  CaseOutcome.MediationAgreement,
+  CaseOutcome.ArbitrationAward,
+  CaseOutcome.CourtJudgment,
+  CaseOutcome.Settled,
+];
+export const HALF_RESOLVING_OUTCOME = CaseOutcome.PartiallyResolved;
+/** Closed without being worked to an end: outside the resolution rate's base. */
+export const UNWORKED_OUTCOMES: readonly CaseOutcome[] = [
+  CaseOutcome.Withdrawn,
+  CaseOutcome.Duplicate,
+  CaseOutcome.NotAccepted,
+];
+
 export enum Channel {
   Hotline = 'hotline',
   WalkIn = 'walk_in',

@@ -1,3 +1,4 @@
+import { HALF_RESOLVING_OUTCOME, RESOLVING_OUTCOMES, UNWORKED_OUTCOMES } from 'src/cases/case.enums';
 import { fenToYuan } from 'src/common/money/money';
 import { BREACH_COLUMNS, MetricSums } from 'src/reports/report-metrics';
 
@@ -109,7 +110,9 @@ export const FIGURES: readonly FigureDefinition[] = [
     definitionZh:
       '统计期内办结的案件中（不含撤回、重复、不予受理），以解决性结果办结的比例（已答复、协商解决、调解协议、仲裁裁决、法院判决、和解；部分解决计半件）。',
     definition:
-      'Cases closed in the period with a resolving outcome (answered, resolved_by_negotiation, mediation_agreement, arbitration_award, court_judgment, settled; partially_resolved counts one half) ÷ cases closed in the period other than withdrawn, duplicate and not_accepted.',
+      `Cases closed in the period with a resolving outcome (${RESOLVING_OUTCOMES.join(', ')}; ` +
+      `${HALF_RESOLVING_OUTCOME} counts one half) ÷ cases closed in the period other than ` +
+      `${UNWORKED_OUTCOMES.slice(0, -1).join(', ')} and ${UNWORKED_OUTCOMES.at(-1) ?? ''}.`,
   },
   {
     key: 'satisfactionRate',

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { HALF_RESOLVING_OUTCOME, RESOLVING_OUTCOMES, UNWORKED_OUTCOMES } from 'src/cases/case.enums';
 import { DbContext } from 'src/database/db-context';
 import {
   BreakdownBy,
@@ -20,7 +21,9 @@ interface Family {
   metrics: Partial<Record<MetricColumn, string>>;
 }
 
-const RESOLVING = `('answered','resolved_by_negotiation','mediation_agreement','arbitration_award','court_judgment','settled')`;
+/** Enum values as an SQL list: they are identifiers of this codebase, never user input. */
+const sqlList = (values: readonly string[]): string => `(${values.map((v) => `'${v}'`).join(',')})`;
+const RESOLVING = sqlList(RESOLVING_OUTCOMES);
 const local = (ts: string): string => `(${ts} AT TIME ZONE 'Asia/Shanghai')::date`;
 
 /**
@@ -54,8 +57,8 @@ const FAMILIES: readonly Family[] = [
     metrics: {
       closed: 'count(*)',
       closed_on_time: `count(*) FILTER (WHERE rt.state IS DISTINCT FROM 'breached')`,
-      resolution_base: `count(*) FILTER (WHERE c.outcome NOT IN ('withdrawn', 'duplicate', 'not_accepted'))`,
-      resolved_halves: `2 * count(*) FILTER (WHERE c.outcome IN ${RESOLVING}) + count(*) FILTER (WHERE c.outcome = 'partially_resolved')`,
+      resolution_base: `count(*) FILTER (WHERE c.outcome NOT IN ${sqlList(UNWORKED_OUTCOMES)})`,
+      resolved_halves: `2 * count(*) FILTER (WHERE c.outcome IN ${RESOLVING}) + count(*) FILTER (WHERE c.outcome = '${HALF_RESOLVING_OUTCOME}')`,
     },
   },
   {
