@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DbContext } from 'src/database/db-context';
+import { parentUnitIdOf } from 'src/org-units/unit-path';
 import { TimerName } from 'src/cases/case-clock.enums';
 
 /** A clock just marked warned or breached, with what its case event and notifications need. */
@@ -25,7 +26,7 @@ interface FiredRow {
   version: number;
   assignee_id: string | null;
   org_unit_id: string;
-  parent_id: string | null;
+  owner_path: string;
   number: string;
 }
 
@@ -40,28 +41,28 @@ interface FiredRow {
 export class TimerFiringRepository {
   constructor(private readonly db: DbContext) {}
 
-  /** Cheap unlocked pre-check, outside any transaction: is this clock running and past its due time? */
-  async isDue(timerId: string): Promise<boolean> {
+  /** Cheap unlocked pre-check, outside any transaction: is this clock running and past its due time at `now`? */
+  async isDue(timerId: string, now: Date): Promise<boolean> {
     const rows = await this.db.manager.query<unknown[]>(
-      "SELECT 1 FROM case_timer WHERE id = $1 AND state = 'running' AND due_at <= now()",
-      [timerId],
+      "SELECT 1 FROM case_timer WHERE id = $1 AND state = 'running' AND due_at <= $2",
+      [timerId, now],
     );
     return rows.length > 0;
   }
 
   /** Pre-check for warnings: running, this deadline version, not warned, warning time passed. */
-  async isWarnable(own: OwnClock): Promise<boolean> {
+  async isWarnable(own: OwnClock, now: Date): Promise<boolean> {
     const rows = await this.db.manager.query<unknown[]>(
       `SELECT 1 FROM case_timer WHERE id = $1 AND deadline_version = $2 AND state = 'running'
-          AND warned_at IS NULL AND warn_at <= now()`,
-      [own.timerId, own.deadlineVersion],
+          AND warned_at IS NULL AND warn_at <= $3`,
+      [own.timerId, own.deadlineVersion, now],
     );
     return rows.length > 0;
   }
 
   /** Breaches (at their due time) running clocks past due: `own` if still due, plus up to `limit` others. */
-  async claimBreaches(own: OwnClock | undefined, limit: number): Promise<FiredTimer[]> {
-    const due = "state = 'running' AND due_at <= now()";
+  async claimBreaches(own: OwnClock | undefined, limit: number, now: Date): Promise<FiredTimer[]> {
+    const due = "state = 'running' AND due_at <= $3::timestamptz";
     return this.claim(
       `own AS (SELECT id FROM case_timer WHERE id = $1 AND ${due} FOR UPDATE),
        others AS (
@@ -73,7 +74,7 @@ export class TimerFiringRepository {
            FROM (SELECT id FROM own UNION SELECT id FROM others) c
           WHERE t.id = c.id AND ${due}
          RETURNING t.case_id, t.timer)`,
-      [own?.timerId ?? null, limit],
+      [own?.timerId ?? null, limit, now],
     );
   }
 
@@ -96,8 +97,8 @@ export class TimerFiringRepository {
    * Marks warned the running clocks whose warning time has passed: `own` only for its deadline version (a job of
    * a moved deadline does nothing), the others as they stand now.
    */
-  async claimWarnings(own: OwnClock | undefined, limit: number): Promise<FiredTimer[]> {
-    const pending = "state = 'running' AND warned_at IS NULL AND warn_at <= now()";
+  async claimWarnings(own: OwnClock | undefined, limit: number, now: Date): Promise<FiredTimer[]> {
+    const pending = "state = 'running' AND warned_at IS NULL AND warn_at <= $4::timestamptz";
     return this.claim(
       `own AS (SELECT id FROM case_timer WHERE id = $1 AND deadline_version = $2 AND ${pending} FOR UPDATE),
        others AS (
@@ -105,19 +106,19 @@ export class TimerFiringRepository {
           WHERE ${pending} AND id IS DISTINCT FROM $1 AND ($1::uuid IS NULL OR EXISTS (SELECT 1 FROM own))
           ORDER BY warn_at LIMIT $3 FOR UPDATE SKIP LOCKED),
        fired AS (
-         UPDATE case_timer t SET warned_at = now()
+         UPDATE case_timer t SET warned_at = $4
            FROM (SELECT id FROM own UNION SELECT id FROM others) c
           WHERE t.id = c.id AND ${pending}
          RETURNING t.case_id, t.timer)`,
-      [own?.timerId ?? null, own?.deadlineVersion ?? null, limit],
+      [own?.timerId ?? null, own?.deadlineVersion ?? null, limit, now],
     );
   }
 
   private async claim(ctes: string, params: unknown[]): Promise<FiredTimer[]> {
     const rows = await this.db.manager.query<FiredRow[]>(
       `WITH ${ctes}
-       SELECT f.case_id, f.timer, c.version, c.assignee_id, c.org_unit_id, o.parent_id, c.number
-         FROM fired f JOIN "case" c ON c.id = f.case_id JOIN org_unit o ON o.id = c.org_unit_id`,
+       SELECT f.case_id, f.timer, c.version, c.assignee_id, c.org_unit_id, c.owner_path, c.number
+         FROM fired f JOIN "case" c ON c.id = f.case_id`,
       params,
     );
     return rows.map((row) => ({
@@ -126,7 +127,7 @@ export class TimerFiringRepository {
       caseVersion: row.version,
       assigneeId: row.assignee_id,
       unitId: row.org_unit_id,
-      parentUnitId: row.parent_id,
+      parentUnitId: parentUnitIdOf(row.owner_path),
       caseNumber: row.number,
     }));
   }

@@ -1,3 +1,4 @@
+import { Clock } from 'src/common/util/clock';
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { DbContext } from 'src/database/db-context';
 import { OnJob } from 'src/queue/on-job.decorator';
@@ -27,6 +28,7 @@ export class TimerJobs implements OnApplicationBootstrap {
     private readonly firing: TimerFiringRepository,
     private readonly alerts: SlaAlerts,
     private readonly scheduler: TimerScheduler,
+    private readonly clock: Clock,
   ) {}
 
   /** Catches up at start with clocks that fell due while no worker ran (WorkerLifecycle schedules the reconciler). */
@@ -37,13 +39,13 @@ export class TimerJobs implements OnApplicationBootstrap {
   @OnJob(JobName.TimerWarn)
   async warn(data: JobDataMap[JobName.TimerWarn]): Promise<void> {
     // Most jobs of a backlog find their clock already fired by another job's batch: one read, no transaction.
-    if (!(await this.firing.isWarnable(data))) return;
+    if (!(await this.firing.isWarnable(data, this.clock.now()))) return;
     await this.fire('warning', data, JOB_BATCH);
   }
 
   @OnJob(JobName.TimerDue)
   async due(data: JobDataMap[JobName.TimerDue]): Promise<void> {
-    if (!(await this.firing.isDue(data.timerId))) return;
+    if (!(await this.firing.isDue(data.timerId, this.clock.now()))) return;
     await this.fire('breach', data, JOB_BATCH);
   }
 
@@ -64,7 +66,7 @@ export class TimerJobs implements OnApplicationBootstrap {
     }
     let armed = 0;
     let after: { dueAt: Date; id: string } | undefined;
-    const now = Date.now();
+    const now = this.clock.now().getTime();
     const horizon = this.scheduler.horizon(now);
     for (;;) {
       const page = await this.timers.armablePage(horizon, after, BATCH);
@@ -84,8 +86,13 @@ export class TimerJobs implements OnApplicationBootstrap {
    */
   private async fire(kind: Firing, own: OwnClock | undefined, limit: number): Promise<number> {
     return this.db.transaction(async () => {
+      // The injected Clock, as commands use: a test moving time moves firing too, and a command and a job agree on
+      // whether a clock was already past due.
+      const now = this.clock.now();
       const fired =
-        kind === 'warning' ? await this.firing.claimWarnings(own, limit) : await this.firing.claimBreaches(own, limit);
+        kind === 'warning'
+          ? await this.firing.claimWarnings(own, limit, now)
+          : await this.firing.claimBreaches(own, limit, now);
       await this.alerts.record(fired, kind);
       return fired.length;
     });
