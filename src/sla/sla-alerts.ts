@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Role } from 'src/auth/role';
 import { CaseEventType } from 'src/cases/case-event.entity';
 import { CaseEventRepository } from 'src/cases/case-event.repository';
+import { NOTIFICATION_TITLES } from 'src/notifications/notification-titles';
 import { NotificationService } from 'src/notifications/notification.service';
 import { TIMER_LABEL } from 'src/sla/sla.types';
 import { FiredTimer } from 'src/sla/timer-firing.repository';
@@ -42,8 +43,8 @@ export class SlaAlerts {
           type,
           title:
             kind === 'warning'
-              ? `案件 ${f.caseNumber} 的${label}时限即将到期`
-              : `案件 ${f.caseNumber} 的${label}时限已超期`,
+              ? NOTIFICATION_TITLES.slaWarning(f.caseNumber, label)
+              : NOTIFICATION_TITLES.slaBreached(f.caseNumber, label),
         };
       }),
     );

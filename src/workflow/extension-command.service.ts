@@ -7,7 +7,9 @@ import { CaseEntity } from 'src/cases/case.entity';
 import { CaseWriter } from 'src/cases/case-writer';
 import { shanghaiDay } from 'src/common/util/shanghai-time';
 import { DbContext } from 'src/database/db-context';
+import { NOTIFICATION_TITLES } from 'src/notifications/notification-titles';
 import { NotificationService } from 'src/notifications/notification.service';
+import { unitAndParentIds } from 'src/org-units/unit-path';
 import { TIMER_LABEL } from 'src/sla/sla.types';
 import { ExtensionOutcome, TimerExtensions } from 'src/sla/timer-extension.service';
 import {
@@ -50,12 +52,12 @@ export class ExtensionCommandService {
         unit: request.unit,
         reason: request.reason,
       });
-      const byUnit = await this.notifications.usersOfUnits(owningAndParentUnit(entity.ownerPath), [Role.Dispatcher]);
+      const byUnit = await this.notifications.usersOfUnits(unitAndParentIds(entity.ownerPath), [Role.Dispatcher]);
       await this.notifications.notify(
         [...byUnit.values()].flat().filter((id) => id !== actor.principal.userId),
         entity.id,
         CaseEventType.ExtensionRequested,
-        `案件 ${entity.number} 的${TIMER_LABEL[timer.timer]}时限申请延期 ${request.amount} ${request.unit === 'days' ? '天' : '小时'}，请审批`,
+        NOTIFICATION_TITLES.extensionRequested(entity.number, TIMER_LABEL[timer.timer], request.amount, request.unit),
       );
       return toExtensionRequestDto(request);
     });
@@ -117,8 +119,8 @@ export class ExtensionCommandService {
     const label = TIMER_LABEL[timer.timer];
     const title =
       event === CaseEventType.ExtensionApproved
-        ? `案件 ${entity.number} 的${label}时限延期申请已批准，新的到期日 ${shanghaiDay(timer.dueAt)}`
-        : `案件 ${entity.number} 的${label}时限延期申请未获批准`;
+        ? NOTIFICATION_TITLES.extensionApproved(entity.number, label, shanghaiDay(timer.dueAt))
+        : NOTIFICATION_TITLES.extensionRejected(entity.number, label);
     await this.notifications.notify([request.requestedBy], entity.id, event, title);
   }
 
@@ -132,9 +134,4 @@ export class ExtensionCommandService {
     await this.events.append(entity.id, event, actor.principal.userId, entity.version, data);
     await this.writer.audit(actor, entity, { event, timerId: data.timerId, requestId: data.requestId });
   }
-}
-
-/** The owning unit and its parent, from the case's materialized path (`/root/…/parent/unit/`). */
-function owningAndParentUnit(ownerPath: string): string[] {
-  return ownerPath.split('/').filter(Boolean).slice(-2).reverse();
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Role } from 'src/auth/role';
 import { CaseEventType } from 'src/cases/case-event.entity';
 import type { CaseHook, CaseWrite } from 'src/cases/case-hooks';
+import { NOTIFICATION_TITLES } from 'src/notifications/notification-titles';
 import { NotificationService } from 'src/notifications/notification.service';
 
 const CASEWORKERS = [Role.Mediator, Role.LegalAid];
@@ -22,15 +23,25 @@ export class WorkflowNotificationHook implements CaseHook {
           await unitCaseworkers(),
           after.id,
           'dispatched',
-          `案件 ${number} 已派发至本单位，请及时受理`,
+          NOTIFICATION_TITLES.dispatched(number),
         );
         if (after.assigneeId !== null) {
-          await this.notifications.notify([after.assigneeId], after.id, 'assigned', `案件 ${number} 已指派给您`);
+          await this.notifications.notify(
+            [after.assigneeId],
+            after.id,
+            'assigned',
+            NOTIFICATION_TITLES.assigned(number),
+          );
         }
         return;
       case CaseEventType.Reassigned:
         if (after.assigneeId !== null && after.assigneeId !== (before?.assigneeId ?? null)) {
-          await this.notifications.notify([after.assigneeId], after.id, 'assigned', `案件 ${number} 已改派给您`);
+          await this.notifications.notify(
+            [after.assigneeId],
+            after.id,
+            'assigned',
+            NOTIFICATION_TITLES.reassigned(number),
+          );
         }
         return;
       case CaseEventType.Urged:
@@ -38,7 +49,7 @@ export class WorkflowNotificationHook implements CaseHook {
           after.assigneeId === null ? await unitCaseworkers() : [after.assigneeId],
           after.id,
           'urged',
-          `案件 ${number} 收到督办，请尽快处理`,
+          NOTIFICATION_TITLES.urged(number),
         );
         return;
       case CaseEventType.Returned:
@@ -46,7 +57,7 @@ export class WorkflowNotificationHook implements CaseHook {
           await this.notifications.usersOfUnit(after.orgUnitId, [Role.Dispatcher]),
           after.id,
           'returned',
-          `案件 ${number} 被退回，请重新派单`,
+          NOTIFICATION_TITLES.returned(number),
         );
         return;
       default:
